@@ -1,0 +1,135 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/designdoc-cli/designdoc/internal/design"
+	"github.com/designdoc-cli/designdoc/internal/render"
+)
+
+// RenderOptions are the inputs of designdoc render.
+type RenderOptions struct {
+	IO       *IO
+	Answers  string
+	Output   string // "" beside the answers; "-" stdout
+	Template string
+	Force    bool
+}
+
+func newRenderCmd(io *IO, runF func(*RenderOptions) error) *cobra.Command {
+	opts := &RenderOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "render ANSWERS",
+		Short: "Render a design doc from an answers file",
+		Long: `Render reads an answers file (YAML, or JSON when it ends in .json), checks it,
+and writes the Markdown design doc beside it as <slug>.md.
+
+A doc that is exactly what designdoc last wrote is replaced. Any other file
+is never overwritten without --force, and with --force a doc edited by hand
+is first kept as <doc>.bak. After writing, the answers file records the
+doc's path and sha256 under "rendered:"; nothing else in it changes.`,
+		Example: `  designdoc render url-shortener.designdoc.yaml
+  designdoc render url-shortener.designdoc.yaml -o docs/url-shortener.md
+  designdoc render url-shortener.designdoc.yaml -o -          # print to stdout
+  designdoc render answers.yaml --template ./team.md.tmpl --force`,
+		Args: exactArgs(1, "an answers file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Answers = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return renderRun(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the doc to `FILE` (\"-\" for stdout; default: <slug>.md beside the answers)")
+	cmd.Flags().StringVar(&opts.Template, "template", "", "built-in template `NAME` or path of a .md.tmpl file (default: the answers' template, else design)")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite an existing doc designdoc did not write, keeping it as <doc>.bak")
+	return cmd
+}
+
+func renderRun(opts *RenderOptions) error {
+	data, err := readAnswers(opts.Answers)
+	if err != nil {
+		return err
+	}
+	doc, err := design.Parse(opts.Answers, data)
+	if err != nil {
+		return err
+	}
+	engine, err := render.New()
+	if err != nil {
+		return err
+	}
+	name := opts.Template
+	if name == "" {
+		name = doc.Template
+	}
+	tmpl, err := engine.Lookup(name)
+	if err != nil {
+		return err
+	}
+	md, err := tmpl.Execute(render.NewView(doc, filepath.Base(opts.Answers), tmpl.Name))
+	if err != nil {
+		return err
+	}
+	if opts.Output == "-" {
+		_, err := opts.IO.Out.Write(md)
+		return err
+	}
+	out := opts.Output
+	if out == "" {
+		out = render.DefaultOutPath(opts.Answers, doc)
+	}
+	res, err := render.Write(render.Publish{
+		AnswersPath: opts.Answers, AnswersData: data, Doc: doc, OutPath: out,
+		Template: tmpl.Name, Version: version(), Force: opts.Force,
+	}, md)
+	if err != nil {
+		return err
+	}
+	switch {
+	case res.Backup != "":
+		opts.IO.Infof("wrote %s (the previous version is kept as %s)\n", res.Path, res.Backup)
+	case res.Unchanged:
+		opts.IO.Infof("%s is up to date\n", res.Path)
+	default:
+		opts.IO.Infof("wrote %s\n", res.Path)
+	}
+	return nil
+}
+
+// readAnswers reads an answers file with messages that name it.
+func readAnswers(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, fmt.Errorf("%s: no such file", path)
+		}
+		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%s is a directory, not an answers file", path)
+	}
+	if info.Size() > design.MaxFileSize {
+		return nil, fmt.Errorf("%s: %d bytes is larger than the %d MiB an answers file may be", path, info.Size(), design.MaxFileSize>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))
+	}
+	return data, nil
+}
+
+// exactArgs is cobra.ExactArgs with a message that says what is missing.
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return &usageError{err: fmt.Errorf("%s takes %s, got %d arguments", cmd.CommandPath(), what, len(args)), cmd: cmd.CommandPath()}
+		}
+		return nil
+	}
+}

@@ -1,0 +1,89 @@
+package design
+
+import (
+	"fmt"
+	"time"
+)
+
+type refKind int
+
+const (
+	refComponent refKind = iota
+	refEntity
+	refRequirement
+)
+
+// reference is a name written in one place that must exist in another;
+// they are checked once the whole file is read.
+type reference struct {
+	kind   refKind
+	name   string
+	number int // for refRequirement
+	pos    Pos
+	at     *path
+}
+
+func (d *decoder) refer(kind refKind, name string, p Pos, at *path) {
+	d.refs = append(d.refs, reference{kind: kind, name: name, pos: p, at: at})
+}
+
+// resolve checks uniqueness and every reference, reporting each dangling
+// one with the closest existing name.
+func (d *decoder) resolve(doc *Doc) {
+	components := make(map[string]Pos, len(doc.HighLevelDesign.Components))
+	componentNames := make([]string, 0, len(doc.HighLevelDesign.Components))
+	for i, c := range doc.HighLevelDesign.Components {
+		if c.Name == "" {
+			continue
+		}
+		if first, dup := components[c.Name]; dup {
+			d.problem(c.Pos, (*path)(nil).field("high_level_design").field("components").item(i), "duplicate component %q (first at line %d)", c.Name, first.Line)
+			continue
+		}
+		components[c.Name] = c.Pos
+		componentNames = append(componentNames, c.Name)
+	}
+	entities := make(map[string]Pos, len(doc.Entities))
+	entityNames := make([]string, 0, len(doc.Entities))
+	for i, e := range doc.Entities {
+		if e.Name == "" {
+			continue
+		}
+		if first, dup := entities[e.Name]; dup {
+			d.problem(e.Pos, (*path)(nil).field("entities").item(i), "duplicate entity %q (first at line %d)", e.Name, first.Line)
+			continue
+		}
+		entities[e.Name] = e.Pos
+		entityNames = append(entityNames, e.Name)
+	}
+	frs := len(doc.Requirements.Functional)
+	for _, r := range d.refs {
+		switch r.kind {
+		case refComponent:
+			if _, ok := components[r.name]; !ok {
+				d.problem(r.pos, r.at, "no component named %q in high_level_design.components%s", r.name, didYouMean(r.name, componentNames))
+			}
+		case refEntity:
+			if _, ok := entities[r.name]; !ok {
+				d.problem(r.pos, r.at, "no entity named %q%s", r.name, didYouMean(r.name, entityNames))
+			}
+		case refRequirement:
+			if r.number < 1 || r.number > frs {
+				d.problem(r.pos, r.at, "%s is out of range: %s", FRID(r.number), frRange(frs))
+			}
+		}
+	}
+	d.refs = nil
+}
+
+func frRange(n int) string {
+	switch n {
+	case 0:
+		return "there are no functional requirements"
+	case 1:
+		return "there is only FR1"
+	}
+	return fmt.Sprintf("the functional requirements are FR1 to %s", FRID(n))
+}
+
+func parseDate(s string) (time.Time, error) { return time.Parse(time.DateOnly, s) }

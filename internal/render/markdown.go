@@ -1,0 +1,427 @@
+package render
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// The Markdown helpers turn answer text into Markdown that renders as the
+// user meant and stays lint-clean: HTML is escaped (only <br> is ever
+// emitted, by us), bare URLs become autolinks, table cells never break
+// their row, and a line of prose never turns into a heading or a fence.
+
+// emptyCell marks a table cell with nothing in it, so tables never have
+// blank cells that read as a rendering bug.
+const emptyCell = "—"
+
+// needsInline reports whether s has anything the inline escaper changes.
+func needsInline(s string) bool {
+	return strings.ContainsAny(s, "<>|`\r\n\t") || strings.Contains(s, "://")
+}
+
+// Inline renders one line of answer text for use inside a paragraph or a
+// list item: newlines become spaces, HTML is escaped, bare URLs become
+// autolinks, code spans are kept as written.
+func Inline(s string) string {
+	s = strings.TrimSpace(s)
+	if !needsInline(s) {
+		return s
+	}
+	s = joinLines(s, " ")
+	return mapCode(s, escapePlain, func(code string) string { return code })
+}
+
+// Cell renders answer text for a Markdown table cell: like Inline, with
+// line breaks kept as <br> and pipes escaped, including inside code spans
+// (GitHub's table parser splits on them before it sees the span). Empty
+// text becomes a dash.
+func Cell(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return emptyCell
+	}
+	if !needsInline(s) {
+		return s
+	}
+	s = joinLines(s, "\x00") // placeholder, turned into <br> after escaping
+	out := mapCode(s,
+		func(p string) string { return strings.ReplaceAll(escapePlain(p), "|", `\|`) },
+		func(code string) string { return strings.ReplaceAll(code, "|", `\|`) })
+	return strings.ReplaceAll(out, "\x00", "<br>")
+}
+
+// CodeCell renders text as inline code inside a table cell.
+func CodeCell(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return emptyCell
+	}
+	return strings.ReplaceAll(Code(s), "|", `\|`)
+}
+
+// joinLines trims each line and joins the non-empty ones with sep.
+func joinLines(s, sep string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = strings.ReplaceAll(s, "\t", " ")
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	parts := strings.Split(s, "\n")
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// Code renders text as an inline code span, choosing a fence longer than
+// any run of backticks inside it.
+func Code(s string) string {
+	s = joinLines(strings.TrimSpace(s), " ")
+	if s == "" {
+		return emptyCell
+	}
+	fence := strings.Repeat("`", longestRun(s, '`')+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
+}
+
+func longestRun(s string, c byte) int {
+	best, cur := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			cur++
+			best = max(best, cur)
+		} else {
+			cur = 0
+		}
+	}
+	return best
+}
+
+// mapCode splits s into code spans (by CommonMark's rule: a run of n
+// backticks closes at the next run of exactly n) and the text between,
+// applying plain to text and code to whole spans, delimiters included.
+// An unmatched backtick run is plain text.
+func mapCode(s string, plain, code func(string) string) string {
+	if !strings.Contains(s, "`") {
+		return plain(s)
+	}
+	var b strings.Builder
+	start := 0 // start of pending plain text
+	i := 0
+	for i < len(s) {
+		if s[i] != '`' {
+			i++
+			continue
+		}
+		n := runAt(s, i)
+		closeAt := -1
+		for j := i + n; j < len(s); {
+			if s[j] != '`' {
+				j++
+				continue
+			}
+			m := runAt(s, j)
+			if m == n {
+				closeAt = j
+				break
+			}
+			j += m
+		}
+		if closeAt < 0 {
+			i += n
+			continue
+		}
+		b.WriteString(plain(s[start:i]))
+		b.WriteString(code(s[i : closeAt+n]))
+		i = closeAt + n
+		start = i
+	}
+	b.WriteString(plain(s[start:]))
+	return b.String()
+}
+
+func runAt(s string, i int) int {
+	n := 0
+	for i+n < len(s) && s[i+n] == '`' {
+		n++
+	}
+	return n
+}
+
+// inlineToken finds, in order of preference: an autolink the user wrote,
+// the target of a Markdown link, a bare URL, or an angle bracket.
+var inlineToken = regexp.MustCompile(`<https?://[^\s<>]+>|\]\(https?://[^\s()]*(?:\([^\s()]*\)[^\s()]*)*\)|https?://[^\s<>]+|[<>]`)
+
+// escapePlain escapes HTML and turns bare URLs into autolinks in text that
+// holds no code span.
+func escapePlain(s string) string {
+	if !strings.ContainsAny(s, "<>") && !strings.Contains(s, "://") {
+		return s
+	}
+	return inlineToken.ReplaceAllStringFunc(s, func(m string) string {
+		switch {
+		case m == "<":
+			return "&lt;"
+		case m == ">":
+			return "&gt;"
+		case m[0] == '<' || m[0] == ']':
+			return m
+		}
+		url, tail := trimURL(m)
+		if url == "" {
+			return m
+		}
+		return "<" + url + ">" + tail
+	})
+}
+
+// trimURL splits trailing punctuation, and closing parentheses that do not
+// close one opened inside the URL, off a bare URL.
+func trimURL(u string) (url, tail string) {
+	end := len(u)
+	for end > 0 {
+		c := u[end-1]
+		if strings.IndexByte(".,;:!?'\"*_~", c) >= 0 {
+			end--
+			continue
+		}
+		if c == ')' && strings.Count(u[:end], "(") < strings.Count(u[:end], ")") {
+			end--
+			continue
+		}
+		break
+	}
+	if !strings.Contains(u[:end], "://") || strings.HasSuffix(u[:end], "://") {
+		return "", u
+	}
+	return u[:end], u[end:]
+}
+
+// Heading renders text for use after a heading's #s: one line, escaped,
+// without the trailing punctuation Markdown linters reject or the trailing
+// #s Markdown would drop.
+func Heading(s string) string {
+	s = Inline(s)
+	s = strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(".,;:!。，；：！", r) || unicode.IsSpace(r) })
+	if strings.HasSuffix(s, "#") {
+		s = s[:len(s)-1] + `\#`
+	}
+	if s == "" {
+		return "Untitled"
+	}
+	return s
+}
+
+// Anchor returns the fragment GitHub gives a heading with this text:
+// lower-case, punctuation dropped, spaces as hyphens.
+func Anchor(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-':
+			b.WriteRune(r)
+		case r == ' ':
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+var (
+	listItem   = regexp.MustCompile(`^( *)([-*+]|\d{1,9}[.)])( +)(.*)$`)
+	fenceStart = regexp.MustCompile("^ *(```|~~~)")
+	setextLine = regexp.MustCompile(`^ *(=+|-+|\*+|_+)[ =*_-]*$`)
+)
+
+// Text renders answer prose as Markdown paragraphs and lists: blank lines
+// are kept as paragraph breaks (never more than one), lists get the blank
+// lines and the "-" markers, indentation and numbering linters expect, and
+// a line is never read as a heading, fence, rule, quote or code block.
+func Text(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = strings.ReplaceAll(s, "\t", "    ")
+	s = strings.Trim(s, "\n")
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	var out []string
+	var lists listState
+	prevKind := lineBlank
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimRight(line, " ")
+		if line == "" {
+			if prevKind != lineBlank {
+				out = append(out, "")
+			}
+			prevKind = lineBlank
+			continue
+		}
+		if m := listItem.FindStringSubmatch(line); m != nil && m[4] != "" {
+			if prevKind == lineText {
+				out = append(out, "")
+			}
+			if prevKind == lineBlank {
+				lists.reset()
+			}
+			out = append(out, lists.item(len(m[1]), m[2], escapeLineStart(Inline(m[4]))))
+			prevKind = lineList
+			continue
+		}
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		if prevKind == lineList && indent > 0 {
+			// A continuation of the list item above: keep it inside the item.
+			out[len(out)-1] += " " + Inline(line)
+			continue
+		}
+		if prevKind == lineList {
+			out = append(out, "")
+			lists.reset()
+		}
+		out = append(out, escapeLineStart(Inline(line)))
+		prevKind = lineText
+	}
+	return strings.TrimRight(strings.Join(out, "\n"), "\n")
+}
+
+const (
+	lineBlank = iota
+	lineText
+	lineList
+)
+
+// escapeLineStart stops text at the start of a line from being read as a
+// block: a heading, fence, thematic break, setext underline, list or quote.
+func escapeLineStart(s string) string {
+	switch {
+	case s == "":
+		return s
+	case s[0] == '#', s[0] == '+', s[0] == '=', s[0] == '|':
+		return `\` + s
+	case fenceStart.MatchString(s), setextLine.MatchString(s):
+		return `\` + s
+	case listItem.MatchString(s):
+		// "1. " or "- " left over (e.g. an item marker with nothing after
+		// it): keep it literal.
+		m := listItem.FindStringSubmatchIndex(s)
+		markerEnd := m[5]
+		return s[:markerEnd-1] + `\` + s[markerEnd-1:]
+	}
+	return s
+}
+
+// listState renumbers ordered lists and re-indents nested items so every
+// list reads the way linters expect: "-" bullets, two spaces per level
+// under a bullet, the marker's width under a number, 1. 2. 3. numbering.
+type listState struct {
+	levels []listLevel
+}
+
+type listLevel struct {
+	srcIndent int    // indentation as written
+	indent    string // indentation as rendered
+	ordered   bool
+	next      int // next number, for ordered lists
+	width     int // rendered marker width plus its space
+}
+
+func (l *listState) reset() { l.levels = l.levels[:0] }
+
+func (l *listState) item(srcIndent int, marker, text string) string {
+	ordered := marker[0] >= '0' && marker[0] <= '9'
+	// Pop levels indented deeper than this item.
+	for len(l.levels) > 0 && l.levels[len(l.levels)-1].srcIndent > srcIndent {
+		l.levels = l.levels[:len(l.levels)-1]
+	}
+	if n := len(l.levels); n == 0 || l.levels[n-1].srcIndent < srcIndent {
+		indent := ""
+		if n > 0 {
+			parent := l.levels[n-1]
+			indent = parent.indent + strings.Repeat(" ", parent.width)
+		}
+		l.levels = append(l.levels, listLevel{srcIndent: srcIndent, indent: indent, ordered: ordered, next: 1})
+	}
+	top := &l.levels[len(l.levels)-1]
+	if top.ordered != ordered {
+		// A different kind of list at the same level starts a new list.
+		*top = listLevel{srcIndent: srcIndent, indent: top.indent, ordered: ordered, next: 1}
+	}
+	var m string
+	if ordered {
+		m = strconv.Itoa(top.next) + "."
+		top.next++
+	} else {
+		m = "-"
+	}
+	top.width = len(m) + 1
+	return top.indent + m + " " + text
+}
+
+// Normalize tidies a whole rendered document: no trailing spaces, never
+// two blank lines in a row outside fenced code, no blank lines at the
+// start, exactly one newline at the end.
+func Normalize(doc []byte) []byte {
+	out := make([]byte, 0, len(doc))
+	blank := true // at the start, as if after a blank line: drop leading blanks
+	fence := ""
+	for len(doc) > 0 {
+		i := bytes.IndexByte(doc, '\n')
+		var line []byte
+		if i < 0 {
+			line, doc = doc, nil
+		} else {
+			line, doc = doc[:i], doc[i+1:]
+		}
+		if fence == "" {
+			line = trimRightSpace(line)
+		}
+		trimmed := strings.TrimLeft(string(line), " ")
+		switch {
+		case fence != "":
+			if strings.HasPrefix(trimmed, fence) && strings.TrimSpace(strings.TrimLeft(trimmed, fence[:1])) == "" {
+				fence = ""
+			}
+		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+			fence = trimmed[:runAtByte(trimmed, trimmed[0])]
+		case len(line) == 0:
+			if blank {
+				continue
+			}
+			blank = true
+			out = append(out, '\n')
+			continue
+		}
+		blank = false
+		out = append(out, line...)
+		out = append(out, '\n')
+	}
+	for len(out) > 1 && out[len(out)-1] == '\n' && out[len(out)-2] == '\n' {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+func runAtByte(s string, c byte) int {
+	n := 0
+	for n < len(s) && s[n] == c {
+		n++
+	}
+	return n
+}
+
+func trimRightSpace(b []byte) []byte {
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t' || b[len(b)-1] == '\r') {
+		b = b[:len(b)-1]
+	}
+	return b
+}

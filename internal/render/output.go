@@ -1,0 +1,147 @@
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/designdoc-cli/designdoc/internal/design"
+	"github.com/designdoc-cli/designdoc/internal/safefile"
+)
+
+// Publish says where and how to write a rendered doc.
+type Publish struct {
+	AnswersPath string
+	AnswersData []byte // the bytes Doc was loaded from
+	Doc         *design.Doc
+	OutPath     string // the doc to write
+	Template    string // template name to record
+	Version     string // designdoc version to record
+	Force       bool
+}
+
+// Published reports what Write did.
+type Published struct {
+	Path      string
+	Backup    string // set when an existing doc was kept as .bak
+	Unchanged bool   // the doc already held exactly this output
+	Recorded  bool   // the answers file's rendered record was updated
+}
+
+// DefaultOutPath is where a doc goes when the user names no output: beside
+// its answers file, named for the slug.
+func DefaultOutPath(answersPath string, doc *design.Doc) string {
+	return filepath.Join(filepath.Dir(answersPath), doc.Slug+".md")
+}
+
+// Digest is the sha256 of a rendered doc, as recorded in the answers.
+func Digest(md []byte) string {
+	sum := sha256.Sum256(md)
+	return hex.EncodeToString(sum[:])
+}
+
+// RefusedError is returned when writing would lose a file the tool did not
+// write.
+type RefusedError struct{ Msg string }
+
+func (e *RefusedError) Error() string { return e.Msg }
+
+// Write puts md at p.OutPath without ever losing a hand edit: a doc that
+// is exactly what designdoc last wrote is replaced; any other existing
+// file is refused unless p.Force is set, and then kept as <doc>.bak first.
+// Afterwards the answers file records the doc's path and digest.
+func Write(p Publish, md []byte) (Published, error) {
+	res := Published{Path: p.OutPath}
+	existing, err := os.ReadFile(p.OutPath)
+	switch {
+	case err == nil:
+		if !bytes.Equal(existing, md) {
+			ownOutput := recordedFor(p) && p.Doc.Rendered.SHA256 == Digest(existing)
+			if !ownOutput {
+				if !p.Force {
+					return res, refusal(p)
+				}
+				res.Backup = p.OutPath + ".bak"
+				if err := safefile.Write(res.Backup, existing, 0o644); err != nil {
+					return res, fmt.Errorf("keep %s before overwriting it: %w", res.Backup, err)
+				}
+			}
+			if err := safefile.Write(p.OutPath, md, 0o644); err != nil {
+				return res, err
+			}
+		} else {
+			res.Unchanged = true
+		}
+	case errors.Is(err, fs.ErrNotExist):
+		if err := safefile.Write(p.OutPath, md, 0o644); err != nil {
+			return res, err
+		}
+	default:
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		if info, statErr := os.Stat(p.OutPath); statErr == nil && info.IsDir() {
+			return res, fmt.Errorf("%s is a directory; give a file name with -o", p.OutPath)
+		}
+		return res, fmt.Errorf("read %s: %w", p.OutPath, err)
+	}
+
+	rec := design.Rendered{Path: relPath(p.AnswersPath, p.OutPath), SHA256: Digest(md), Template: p.Template, Version: p.Version}
+	if p.Doc.Rendered != nil && *p.Doc.Rendered == rec {
+		return res, nil
+	}
+	updated, err := design.WithRendered(p.AnswersPath, p.AnswersData, p.Doc, rec)
+	if err != nil {
+		return res, fmt.Errorf("wrote %s, but could not record it in %s: %w", p.OutPath, p.AnswersPath, err)
+	}
+	if err := safefile.Write(p.AnswersPath, updated, 0o644); err != nil {
+		return res, fmt.Errorf("wrote %s, but could not record it in the answers: %w", p.OutPath, err)
+	}
+	res.Recorded = true
+	return res, nil
+}
+
+// recordedFor reports whether the answers' rendered record is about the
+// doc being written.
+func recordedFor(p Publish) bool {
+	r := p.Doc.Rendered
+	if r == nil || r.Path == "" {
+		return false
+	}
+	recorded := filepath.Join(filepath.Dir(p.AnswersPath), filepath.FromSlash(r.Path))
+	a, err1 := filepath.Abs(recorded)
+	b, err2 := filepath.Abs(p.OutPath)
+	return err1 == nil && err2 == nil && a == b
+}
+
+func refusal(p Publish) error {
+	if recordedFor(p) {
+		return &RefusedError{fmt.Sprintf("%s was edited by hand since designdoc last rendered it; "+
+			"move the edits into %s, or run again with --force to overwrite it (your edited version is kept as %s.bak)",
+			p.OutPath, p.AnswersPath, filepath.Base(p.OutPath))}
+	}
+	return &RefusedError{fmt.Sprintf("%s already exists and designdoc did not write it from %s; "+
+		"run again with --force to overwrite it (the current file is kept as %s.bak), or choose another file with -o",
+		p.OutPath, p.AnswersPath, filepath.Base(p.OutPath))}
+}
+
+// relPath is target relative to the answers file's folder, with forward
+// slashes, or absolute when it cannot be made relative.
+func relPath(answersPath, target string) string {
+	base, err1 := filepath.Abs(filepath.Dir(answersPath))
+	abs, err2 := filepath.Abs(target)
+	if err1 != nil || err2 != nil {
+		return filepath.ToSlash(target)
+	}
+	rel, err := filepath.Rel(base, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(rel)
+}

@@ -1,0 +1,166 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/designdoc-cli/designdoc/internal/design"
+)
+
+// View is what a template sees: the answers (every field of design.Doc,
+// promoted) plus what is derived from them for display, so templates stay
+// free of logic.
+type View struct {
+	*design.Doc
+
+	// Source is the answers file's base name, for the generated-by note.
+	Source string
+	// TemplateName is the template rendering this view.
+	TemplateName string
+
+	FRs       []FRView
+	Entities  []EntityView
+	Endpoints []EndpointView
+	DeepDives []DeepDiveView
+	Capacity  []CapacityRow // the inputs that were given, in spec order
+}
+
+// FRView is a functional requirement with its ID and the components that
+// serve it.
+type FRView struct {
+	ID       string
+	Text     string
+	ServedBy []string
+}
+
+// EntityView is an entity with a heading unique in the document.
+type EntityView struct {
+	design.Entity
+	Heading string
+}
+
+// EndpointView is an endpoint with a heading unique in the document.
+type EndpointView struct {
+	design.Endpoint
+	Heading string
+}
+
+// DeepDiveView is a deep dive with a heading unique in the document.
+type DeepDiveView struct {
+	design.DeepDive
+	Heading string
+}
+
+// CapacityRow is one capacity input as the doc shows it.
+type CapacityRow struct {
+	Key, Label, Value string
+}
+
+// sectionHeadings are the headings the built-in templates write; headings
+// made from answers never repeat them (Markdown linters reject duplicate
+// headings, and links to them would be ambiguous).
+var sectionHeadings = []string{"Contents", "Summary", "Requirements", "Functional requirements",
+	"Out of scope", "Non-functional requirements", "Capacity estimation", "Core entities", "API",
+	"Endpoints", "Data flow", "High-level design", "Components", "Connections", "Notes",
+	"Requirements traceability", "Deep dives", "Alternatives considered", "Open questions"}
+
+// NewView derives the display data for doc. source is the answers file's
+// name as the doc should mention it.
+func NewView(doc *design.Doc, source, templateName string) *View {
+	v := &View{Doc: doc, Source: source, TemplateName: templateName}
+	headings := newHeadingSet(sectionHeadings)
+
+	v.FRs = make([]FRView, len(doc.Requirements.Functional))
+	for i, fr := range doc.Requirements.Functional {
+		v.FRs[i] = FRView{ID: design.FRID(i + 1), Text: fr.Text}
+	}
+	for _, c := range doc.HighLevelDesign.Components {
+		for _, n := range c.Serves {
+			if n >= 1 && n <= len(v.FRs) && !containsString(v.FRs[n-1].ServedBy, c.Name) {
+				v.FRs[n-1].ServedBy = append(v.FRs[n-1].ServedBy, c.Name)
+			}
+		}
+	}
+
+	v.Entities = make([]EntityView, len(doc.Entities))
+	for i, e := range doc.Entities {
+		v.Entities[i] = EntityView{Entity: e, Heading: headings.unique(Heading(e.Name))}
+	}
+	v.Endpoints = make([]EndpointView, len(doc.API.Endpoints))
+	for i, ep := range doc.API.Endpoints {
+		v.Endpoints[i] = EndpointView{Endpoint: ep, Heading: headings.unique(Heading(ep.Method + " " + ep.Path))}
+	}
+	v.DeepDives = make([]DeepDiveView, len(doc.DeepDives))
+	for i, dd := range doc.DeepDives {
+		v.DeepDives[i] = DeepDiveView{DeepDive: dd, Heading: headings.unique(Heading(dd.Title))}
+	}
+	if doc.Capacity != nil {
+		for _, in := range doc.Capacity.Inputs() {
+			if in.Value.Set() {
+				v.Capacity = append(v.Capacity, CapacityRow{Key: in.Key, Label: in.Label, Value: in.Value.Raw})
+			}
+		}
+	}
+	return v
+}
+
+// Unserved lists the functional requirements no component serves.
+func (v *View) Unserved() []FRView {
+	var out []FRView
+	for _, fr := range v.FRs {
+		if len(fr.ServedBy) == 0 {
+			out = append(out, fr)
+		}
+	}
+	return out
+}
+
+// headingSet hands out heading texts that are unique in a document,
+// comparing them the way anchors are made.
+type headingSet map[string]bool
+
+func newHeadingSet(reserved []string) headingSet {
+	h := headingSet{}
+	for _, r := range reserved {
+		h[Anchor(r)] = true
+	}
+	return h
+}
+
+func (h headingSet) unique(text string) string {
+	out := text
+	for n := 2; h[Anchor(out)]; n++ {
+		out = text + " (" + itoa(n) + ")"
+	}
+	h[Anchor(out)] = true
+	return out
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Display names for enum values.
+var displayNames = map[string]string{
+	"cap": "CAP", "fault-tolerance": "Fault tolerance", "load-balancer": "Load balancer",
+	"blob-store": "Blob store", "search-index": "Search index", "cdn": "CDN",
+	"rest": "REST", "graphql": "GraphQL", "grpc": "gRPC", "long-polling": "Long polling",
+	"sse": "Server-sent events (SSE)", "websockets": "WebSockets", "none": "None",
+	"1-1": "one-to-one", "1-n": "one-to-many", "n-1": "many-to-one", "n-n": "many-to-many",
+}
+
+// Display turns an enum value into words for the doc.
+func Display(s string) string {
+	if d, ok := displayNames[s]; ok {
+		return d
+	}
+	if s == "" {
+		return ""
+	}
+	s = strings.ReplaceAll(s, "-", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
+}
