@@ -94,11 +94,7 @@ func decodeV3(data []byte) (doc *yaml.Node, err error) {
 	case err != nil:
 		return nil, locateV3Error(data, err.Error())
 	default:
-		line, col := second.Line, second.Column
-		if line < 1 {
-			line, col = 1, 1
-		}
-		return nil, &SyntaxError{Line: line, Column: col, Msg: "more than one YAML document (only one is allowed)"}
+		return nil, extraDocumentError(second.Line, second.Column)
 	}
 	return &first, nil
 }

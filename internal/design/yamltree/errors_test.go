@@ -1,0 +1,137 @@
+package yamltree
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// billionLaughs is the classic alias bomb: nine levels of nine aliases,
+// 9^9 scalars once expanded.
+const billionLaughs = `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+`
+
+// nestedMappings returns n mappings each nested in the previous one, the
+// k-th (1-based) starting at line k, column k.
+func nestedMappings(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		b.WriteString(strings.Repeat(" ", i) + "k:\n")
+	}
+	return b.String()
+}
+
+// errorCases are malformed documents with the exact position of the
+// mistake and a fragment of the message.
+var errorCases = []struct {
+	name      string
+	in        string
+	line, col int
+	msg       string
+}{
+	{"tab indentation", "a:\n\tb: 1\n", 2, 1, "tab"},
+	{"tab before key after scalar", "a: 1\n\tb: 2\n", 2, 1, "tab"},
+	{"tab in block scalar", "a: |\n  x\n\tb\n", 3, 1, "tab"},
+	{"unclosed double quote", "a: \"abc\nb: 1\n", 1, 4, "end of stream while scanning a quoted scalar"},
+	{"unclosed single quote", "name: x\ndesc: 'abc\n", 2, 7, "quoted scalar"},
+	{"unclosed quote CRLF", "a: 1\r\nb: 'x\r\n", 2, 4, "quoted scalar"},
+	{"unclosed flow sequence at end", "a: 1\nb: 2\nc: [1, 2\n", 3, 4, "did not find expected ',' or ']'"},
+	{"unclosed flow sequence on line 1", "[1, 2", 1, 1, "flow sequence"},
+	{"unclosed flow mapping", "a: {x: 1\nb: 1\n", 1, 4, "did not find expected ',' or '}'"},
+	{"stray closing bracket", "a: [b, c]]\n", 1, 10, "did not find expected key"},
+	{"stray closing brace", "{a: 1}}\n", 1, 7, "document start"},
+	{"bad indentation", "a:\n  b: 1\n c: 2\n", 3, 2, "did not find expected key"},
+	{"over-indented key", "a: b\n  c: d\n", 2, 4, "mapping values are not allowed"},
+	{"indented third key", "a: 1\nb: 2\n c: 3\n", 3, 3, "mapping values are not allowed"},
+	{"key: value: x", "key: value: x\n", 1, 11, "mapping values are not allowed"},
+	{"line without colon", "a: 1\nb\nc: 2\n", 2, 1, "could not find expected ':'"},
+	{"sequence after mapping", "a: 1\n- b\n", 2, 1, "did not find expected key"},
+	{"mapping after sequence", "- a\nb: 1\n", 2, 1, "did not find expected '-' indicator"},
+	{"text after quoted scalar", "a: 'x' y\n", 1, 8, "did not find expected key"},
+	{"reserved indicator", "a: @x\n", 1, 4, "cannot start any token"},
+	{"reserved indicator after BOM", "\ufeffa: @", 1, 4, "cannot start any token"},
+	{"unknown escape", "a: \"\\q\"\n", 1, 5, "unknown escape"},
+	{"undefined alias", "a: 1\nb: *nope\n", 2, 4, "unknown anchor 'nope'"},
+	{"alias to itself", "&a [*a]", 1, 5, "contains itself"},
+	{"empty alias name", "a: *\n", 1, 5, "alphabetic or numeric"},
+	{"invalid UTF-8 mid line 3", "a: 1\nb: 2\nc: x\xffy\n", 3, 5, "UTF-8"},
+	{"truncated UTF-8 after accents", "a: 1\nb: 2\nc: h\u00e9\u00e9\xc3(x\n", 3, 7, "UTF-8"},
+	{"NUL byte", "a: 1\n\x00\n", 2, 1, "control characters"},
+	{"binary garbage", "\x89PNG\r\n\x1a\n\x00\x00", 1, 1, "UTF-8"},
+	{"second document", "a: 1\n---\nb: 2\n", 2, 1, "more than one YAML document"},
+	{"second document after end marker", "a: 1\n...\n---\nb: 2\n", 3, 1, "more than one YAML document"},
+	{"second empty document", "a: 1\n--- \n", 2, 1, "more than one YAML document"},
+	{"duplicate %YAML directive", "%YAML 1.1\n%YAML 1.1\n---\na\n", 2, 1, "duplicate %YAML"},
+	{"101 flow levels", strings.Repeat("[", 101) + strings.Repeat("]", 101), 1, 101, "deeper than 100"},
+	{"100000 open brackets", strings.Repeat("[", 100000), 1, 101, "deeper than 100"},
+	{"101 block levels", nestedMappings(101), 101, 101, "deeper than 100"},
+	{"alias nests too deep", "a: &x " + strings.Repeat("[", 60) + strings.Repeat("]", 60) + "\nb: " + strings.Repeat("[", 50) + "*x" + strings.Repeat("]", 50) + "\n", 2, 54, "deeper than 100"},
+	{"billion laughs", billionLaughs, 7, 8, "aliases are expanded"},
+}
+
+func TestParseErrorPositions(t *testing.T) {
+	for _, tc := range errorCases {
+		t.Run(tc.name, func(t *testing.T) {
+			n, err := Parse([]byte(tc.in))
+			var se *SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("Parse(%q) = %v, %v; want *SyntaxError", tc.in, n, err)
+			}
+			if se.Line != tc.line || se.Column != tc.col {
+				t.Errorf("Parse(%q): error at %d:%d, want %d:%d (%s)", tc.in, se.Line, se.Column, tc.line, tc.col, se.Msg)
+			}
+			if !strings.Contains(se.Msg, tc.msg) {
+				t.Errorf("Parse(%q): message %q does not contain %q", tc.in, se.Msg, tc.msg)
+			}
+			if strings.HasPrefix(se.Msg, "yaml:") || strings.HasPrefix(se.Msg, "line ") {
+				t.Errorf("message %q keeps yaml.v3's prefix", se.Msg)
+			}
+		})
+	}
+}
+
+func TestParseEmpty(t *testing.T) {
+	for _, in := range []string{"", "\n", "  \n\n", "# only a comment\n", "\ufeff", "\r\n# c\r\n"} {
+		n, err := Parse([]byte(in))
+		if n != nil || err != nil {
+			t.Errorf("Parse(%q) = %v, %v; want nil, nil", in, n, err)
+		}
+	}
+}
+
+func TestParseBoundsAreFast(t *testing.T) {
+	for _, in := range []string{billionLaughs, strings.Repeat("[", 100000), strings.Repeat("- ", 100000), strings.Repeat("{a: ", 100000)} {
+		start := time.Now()
+		_, err := Parse([]byte(in))
+		if err == nil {
+			t.Errorf("Parse(%.20q...) succeeded", in)
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("Parse(%.20q...) took %v", in, d)
+		}
+	}
+}
+
+// TestAliasesShareSubtree checks that an alias resolves to the very node
+// its anchor names.
+func TestAliasesShareSubtree(t *testing.T) {
+	n, err := Parse([]byte("a: &x {k: v}\nb: *x\n<<: *x\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Content) != 6 || n.Content[1] != n.Content[3] || n.Content[1] != n.Content[5] {
+		t.Fatalf("aliases not shared: %s", dump(n))
+	}
+	if n.Content[4].Value != "<<" || !n.Content[4].Plain {
+		t.Errorf("merge key should stay an ordinary plain key, got %+v", n.Content[4])
+	}
+}
