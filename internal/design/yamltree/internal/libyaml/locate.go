@@ -1,7 +1,7 @@
 // Package libyaml is a verbatim copy of the libyaml port inside
 // gopkg.in/yaml.v3 v3.0.1 (apic.go, parserc.go, readerc.go, scannerc.go,
 // yamlh.go, yamlprivateh.go; MIT licensed, see LICENSE and NOTICE), with
-// only the package clause changed, plus this file.
+// only the package clause changed and gofmt applied, plus this file.
 //
 // yamltree parses with gopkg.in/yaml.v3 itself. yaml.v3 reports errors as
 // text with at most a line number, and that line is sometimes the start of
