@@ -168,7 +168,7 @@ func (d *decoder) mapping(n *yamltree.Node, at *path, what string, known []strin
 			continue
 		}
 		if !contains(known, k.Value) {
-			d.problem(posOf(k), at, "unknown field %q in %s%s; known fields: %s", k.Value, what, didYouMean(k.Value, known), strings.Join(known, ", "))
+			d.problem(posOf(k), at, "unknown field %q%s; %s has %s", k.Value, didYouMean(k.Value, known), what, strings.Join(known, ", "))
 			continue
 		}
 		fn(k.Value, k, v)

@@ -35,7 +35,8 @@ func didYouMean(s string, candidates []string) string {
 	return ""
 }
 
-// distance is the Levenshtein distance between a and b, in runes.
+// distance is the optimal-string-alignment distance between a and b, in
+// runes: Levenshtein plus transpositions of neighbours.
 func distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > 64 || len(rb) > 64 {
@@ -46,6 +47,7 @@ func distance(a, b string) int {
 		}
 		return len(ra) + len(rb)
 	}
+	prevprev := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -59,8 +61,12 @@ func distance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			// A swap of two neighbours ("titel") counts as one edit.
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prevprev[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prevprev, prev, cur = prev, cur, prevprev
 	}
 	return prev[len(rb)]
 }

@@ -1,0 +1,53 @@
+# designdoc — build, test and check. `make help` lists the targets.
+GO        ?= go
+BIN       := bin/designdoc
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -s -w -X github.com/designdoc-cli/designdoc/internal/cli.Version=$(VERSION)
+FUZZTIME  ?= 10s
+# Every fuzz target, as package:Target.
+FUZZ_TARGETS := $(shell grep -rl --include='*_test.go' '^func Fuzz' internal | xargs -r grep -H -o '^func Fuzz[A-Za-z0-9_]*' | sed -E 's|/[^/]*_test.go:func |:|' | sort -u)
+
+.PHONY: help build demo test lint unit fuzz bench bench-peers golden check-docs clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
+
+build: ## build bin/designdoc
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/designdoc
+
+demo: build ## render the bundled URL-shortener example to stdout
+	@$(BIN) render examples/url-shortener.designdoc.yaml -o -
+
+test: lint unit fuzz ## gofmt, go vet, the race-enabled tests, a short fuzz pass, doc checks when the tools are present
+	@if [ -x tools/docs/node_modules/.bin/markdownlint-cli2 ]; then $(MAKE) --no-print-directory check-docs; \
+	else echo "test: doc checks skipped (run 'make check-docs' once to install markdownlint-cli2)"; fi
+
+lint: ## gofmt -l must print nothing; go vet
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+unit: ## go test -race ./...
+	$(GO) test -race -count=1 ./...
+
+fuzz: ## run every fuzz target for FUZZTIME each (default 10s)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=./$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
+		$(GO) test $$pkg -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) >/tmp/designdoc-fuzz.log 2>&1 || { cat /tmp/designdoc-fuzz.log; exit 1; }; \
+	done
+
+bench: ## load + render benchmarks at N = 10, 100, 1000, 10000 entities
+	$(GO) test ./internal/render -run='^$$' -bench=LoadRender -benchmem -count=1 -timeout=20m
+
+bench-peers: build ## the peers' benchmark (cookiecutter, hygen, plop, goref) with designdoc as "ours"
+	scripts/bench-peers.sh
+
+golden: ## rewrite the golden docs in examples/ (review the diff!)
+	$(GO) test ./internal/render -run=Golden -update
+
+check-docs: ## markdownlint-cli2 and mermaid-cli over the example docs
+	scripts/check-docs.sh
+
+clean: ## remove built files
+	rm -rf bin
