@@ -57,6 +57,11 @@ func (e *RefusedError) Error() string { return e.Msg }
 // Afterwards the answers file records the doc's path and digest.
 func Write(p Publish, md []byte) (Published, error) {
 	res := Published{Path: p.OutPath}
+	if info, err := os.Stat(p.OutPath); err == nil && !info.IsDir() && !info.Mode().IsRegular() {
+		// A device or pipe (-o /dev/stdout): write straight to it; there is
+		// nothing to replace atomically and nothing to record.
+		return res, writeSpecial(p.OutPath, md)
+	}
 	existing, err := os.ReadFile(p.OutPath)
 	switch {
 	case err == nil:
@@ -144,4 +149,16 @@ func relPath(answersPath, target string) string {
 		return filepath.ToSlash(abs)
 	}
 	return filepath.ToSlash(rel)
+}
+
+func writeSpecial(path string, md []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if _, err := f.Write(md); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return f.Close()
 }

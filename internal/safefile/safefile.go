@@ -14,11 +14,21 @@ import (
 // the same folder, syncs it and renames it over path. An existing file's
 // permissions are kept; a new file gets perm. On any error path is left
 // as it was and the temporary file is removed.
+//
+// A symbolic link is followed, so the file it points to is replaced and
+// the link kept. Anything that is not a regular file (a device such as
+// /dev/null, a pipe) is refused: renaming over it would replace it.
 func Write(path string, data []byte, perm fs.FileMode) (err error) {
+	if real, evalErr := filepath.EvalSymlinks(path); evalErr == nil {
+		path = real
+	}
 	dir := filepath.Dir(path)
 	if info, statErr := os.Stat(path); statErr == nil {
 		if info.IsDir() {
 			return fmt.Errorf("%s is a directory", path)
+		}
+		if !info.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a regular file", path)
 		}
 		// Renaming over a read-only file would succeed; honour the
 		// user's intent instead.
