@@ -48,8 +48,8 @@ func Cell(s string) string {
 	}
 	s = joinLines(s, "\x00") // placeholder, turned into <br> after escaping
 	out := mapCode(s,
-		func(p string) string { return strings.ReplaceAll(escapePlain(p), "|", `\|`) },
-		func(code string) string { return strings.ReplaceAll(code, "|", `\|`) })
+		func(p string) string { return escapePipes(escapePlain(p)) },
+		escapePipes)
 	return strings.ReplaceAll(out, "\x00", "<br>")
 }
 
@@ -59,7 +59,35 @@ func CodeCell(s string) string {
 	if s == "" {
 		return emptyCell
 	}
-	return strings.ReplaceAll(Code(s), "|", `\|`)
+	return escapePipes(Code(s))
+}
+
+// escapePipes escapes every pipe for a table cell. A backslash right
+// before a pipe is doubled first, or it would escape our backslash and
+// let the pipe split the row.
+func escapePipes(s string) string {
+	if !strings.Contains(s, "|") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	run := 0 // backslashes just written
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '|' {
+			b.WriteString(strings.Repeat(`\`, run))
+			b.WriteString(`\|`)
+			run = 0
+			continue
+		}
+		b.WriteByte(c)
+		if c == '\\' {
+			run++
+		} else {
+			run = 0
+		}
+	}
+	return b.String()
 }
 
 // joinLines trims each line and joins the non-empty ones with sep.
@@ -211,9 +239,12 @@ func trimURL(u string) (url, tail string) {
 // without the trailing punctuation Markdown linters reject or the trailing
 // #s Markdown would drop.
 func Heading(s string) string {
-	s = Inline(s)
+	s = joinLines(strings.TrimSpace(s), " ")
 	s = strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(".,;:!。，；：！", r) || unicode.IsSpace(r) })
-	if strings.HasSuffix(s, "#") {
+	s = Inline(s)
+	// A run of #s at the end, after a space, would be read as a closing
+	// sequence and dropped.
+	if hashes := len(s) - len(strings.TrimRight(s, "#")); hashes > 0 && (hashes == len(s) || s[len(s)-hashes-1] == ' ') {
 		s = s[:len(s)-1] + `\#`
 	}
 	if s == "" {
@@ -239,6 +270,7 @@ func Anchor(s string) string {
 
 var (
 	listItem   = regexp.MustCompile(`^( *)([-*+]|\d{1,9}[.)])( +)(.*)$`)
+	bareMarker = regexp.MustCompile(`^([-*+]|\d{1,9}[.)])$`)
 	fenceStart = regexp.MustCompile("^ *(```|~~~)")
 	setextLine = regexp.MustCompile(`^ *(=+|-+|\*+|_+)[ =*_-]*$`)
 )
@@ -310,6 +342,9 @@ func escapeLineStart(s string) string {
 		return `\` + s
 	case fenceStart.MatchString(s), setextLine.MatchString(s):
 		return `\` + s
+	case bareMarker.MatchString(s):
+		// An empty list item marker: keep it literal.
+		return s[:len(s)-1] + `\` + s[len(s)-1:]
 	case listItem.MatchString(s):
 		// "1. " or "- " left over (e.g. an item marker with nothing after
 		// it): keep it literal.
