@@ -408,26 +408,25 @@ func (l *listState) item(srcIndent int, marker, text string) string {
 func Normalize(doc []byte) []byte {
 	out := make([]byte, 0, len(doc))
 	blank := true // at the start, as if after a blank line: drop leading blanks
-	fence := ""
+	var fence []byte
 	for len(doc) > 0 {
-		i := bytes.IndexByte(doc, '\n')
 		var line []byte
-		if i < 0 {
+		if i := bytes.IndexByte(doc, '\n'); i < 0 {
 			line, doc = doc, nil
 		} else {
 			line, doc = doc[:i], doc[i+1:]
 		}
-		if fence == "" {
+		if fence == nil {
 			line = trimRightSpace(line)
 		}
-		trimmed := strings.TrimLeft(string(line), " ")
+		trimmed := bytes.TrimLeft(line, " ")
 		switch {
-		case fence != "":
-			if strings.HasPrefix(trimmed, fence) && strings.TrimSpace(strings.TrimLeft(trimmed, fence[:1])) == "" {
-				fence = ""
+		case fence != nil:
+			if bytes.HasPrefix(trimmed, fence) && len(bytes.TrimSpace(bytes.TrimLeft(trimmed, string(fence[:1])))) == 0 {
+				fence = nil
 			}
-		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
-			fence = trimmed[:runAtByte(trimmed, trimmed[0])]
+		case bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~")):
+			fence = trimmed[:runAtByte(string(trimmed), trimmed[0])]
 		case len(line) == 0:
 			if blank {
 				continue
