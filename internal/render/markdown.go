@@ -404,9 +404,11 @@ func (l *listState) item(srcIndent int, marker, text string) string {
 
 // Normalize tidies a whole rendered document: no trailing spaces, never
 // two blank lines in a row outside fenced code, no blank lines at the
-// start, exactly one newline at the end.
+// start, exactly one newline at the end. It works in place: the result
+// shares doc's memory (lines only ever get shorter, so writing never
+// overtakes reading).
 func Normalize(doc []byte) []byte {
-	out := make([]byte, 0, len(doc))
+	out := doc[:0]
 	blank := true // at the start, as if after a blank line: drop leading blanks
 	var fence []byte
 	for len(doc) > 0 {
