@@ -232,6 +232,11 @@ func (p *fastParser) inlineNode(parent, indent, depth int, mapOK bool) (*Node, b
 		n, ok = p.flow(depth)
 	case '"', '\'':
 		n, ok = p.quoted()
+	case '|', '>':
+		if parent < 0 {
+			return nil, false
+		}
+		return p.blockScalar(parent)
 	default:
 		n, ok = p.plain(false)
 	}
@@ -603,6 +608,103 @@ func (p *fastParser) flowScalar() (*Node, bool) {
 	n, ok := p.plain(true)
 	if !ok || p.atBreak(p.pos) || p.src[p.pos] == '#' {
 		return nil, false // flow collections spanning lines go to yaml.v3
+	}
+	return n, true
+}
+
+// blockScalar parses a literal (|) or folded (>) block scalar with an
+// optional chomping indicator, in a block collection indented parent. It
+// refuses what needs yaml.v3's finer rules: indentation indicators, blank
+// lines before the first content line, whitespace-only lines deeper than
+// the content, more-indented lines in a folded scalar, a scalar without
+// content and a last line without a line break.
+func (p *fastParser) blockScalar(parent int) (*Node, bool) {
+	s := p.src
+	n := p.newNode(Scalar, p.pos)
+	literal := s[p.pos] == '|'
+	p.pos++
+	chomp := 0 // -1 strip, 0 clip, +1 keep
+	if p.pos < len(s) && (s[p.pos] == '-' || s[p.pos] == '+') {
+		chomp = 1
+		if s[p.pos] == '-' {
+			chomp = -1
+		}
+		p.pos++
+	}
+	if !p.atBlankz(p.pos) || !p.endLine() {
+		return nil, false
+	}
+	indent := -1
+	breaks := 0 // empty lines since the last content line
+	var b []byte
+	for p.pos < len(s) {
+		sp := 0
+		for p.pos+sp < len(s) && s[p.pos+sp] == ' ' {
+			sp++
+		}
+		eol := strings.IndexByte(s[p.pos:], '\n')
+		if eol < 0 {
+			return nil, false // last line without a break
+		}
+		eol += p.pos
+		end := eol
+		if s[end-1] == '\r' && end-1 >= p.pos+sp {
+			end--
+		}
+		if p.pos+sp == end { // an empty line
+			if indent < 0 || sp > indent {
+				return nil, false
+			}
+			breaks++
+		} else {
+			if indent < 0 {
+				if sp <= parent {
+					return nil, false
+				}
+				indent = sp
+			}
+			if sp < indent {
+				break // the scalar ends before this line
+			}
+			if !literal && sp > indent {
+				return nil, false
+			}
+			switch {
+			case b == nil:
+			case literal || breaks > 0:
+				for k := 0; k < breaks+1; k++ {
+					if !literal && k == 0 {
+						continue // folded: empty lines replace the joining break
+					}
+					b = append(b, '\n')
+				}
+			default:
+				b = append(b, ' ')
+			}
+			if b == nil {
+				b = make([]byte, 0, 2*(end-p.pos))
+			}
+			b = append(b, s[p.pos+indent:end]...)
+			breaks = 0
+		}
+		p.pos = eol + 1
+		p.line++
+		p.lineStart = p.pos
+	}
+	if indent < 0 {
+		return nil, false
+	}
+	switch chomp {
+	case 0:
+		b = append(b, '\n')
+	case 1:
+		for k := 0; k <= breaks; k++ {
+			b = append(b, '\n')
+		}
+	}
+	n.Value = string(b)
+	if !p.nextContent() || p.ind > parent {
+		return nil, false
 	}
 	return n, true
 }

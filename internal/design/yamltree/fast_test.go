@@ -45,6 +45,14 @@ var fastCases = []string{
 	"k: {a b: c d}\n",
 	"x: \"\\u263a\"\n",
 	"a: 1 # c\n# c\nb:\n  # c\n  c: 2 # c\n",
+	"a: |\n  line 1\n    indented\n\n  line 3\nb: 1\n",
+	"a: |-\n  x\n  y\n\n\nb: 1\n",
+	"a: |+\n  x\n\n\nb: 1\n",
+	"a: >\n  folded\n  text\n\n  para\n",
+	"a: >- # c\n   x\n   y\n",
+	"- |\n  item\n- >+\n  x\n\n",
+	"- name: x\n  doc: |\n    # not a comment\n    text\n  # a comment\n  next: 1\n",
+	"a: |\r\n  x\r\n  y\r\nb: 1\r\n",
 }
 
 func TestFastMatchesYAMLv3(t *testing.T) {
@@ -69,7 +77,7 @@ func TestFastMatchesYAMLv3(t *testing.T) {
 // it accepts one, agree with yaml.v3).
 var slowCases = []string{
 	"a: &x 1\nb: *x\n", "a: !!str 1\n", "---\na: 1\n", "a: 1\n...\n", "%YAML 1.2\n---\na: 1\n",
-	"a: |\n  text\n", "a: >\n  folded\n", "a: b\n  c\n", "a: 'multi\n  line'\n", "a: [1,\n  2]\n",
+	"a: |2\n  text\n", "a: >\n  folded\n    more\n", "a: |\n\n  x\n", "a: |\nb: 1\n", "a: |\n  x", "a: |\n  x\n     \n", "a: b\n  c\n", "a: 'multi\n  line'\n", "a: [1,\n  2]\n",
 	"? a\n: b\n", "a:\tb\n", "a: 1\n\tb: 2\n", "a: b: c\n", "a: 'x' y\n", "a: [1, 2,]\n",
 	"a: x\rb: y\n", "a: \"\\x41\"\n", "a: \"\\ud800\"\n", "hello\n", "[a, b]\n", "a: - b\n",
 	"a:\n  b: 1\n c: 2\n", "- a\nb: 1\n", "a: 1\n- b\n", "a: {b: }\n", "a: [b: c]\n", "a: {b, c: d}\n",

@@ -35,6 +35,10 @@ type Node struct {
 	// Plain is true for an unquoted, non-block scalar: only those resolve
 	// to null, booleans and numbers.
 	Plain bool
+	// Flow is true for a collection written in flow style ({...} or [...]).
+	// (It sits next to Kind and Plain so the three share one word: large
+	// documents have close to a million nodes.)
+	Flow bool
 	// Tag is the explicit tag when one was written (for example "!!str"),
 	// otherwise empty.
 	Tag     string
@@ -42,8 +46,6 @@ type Node struct {
 	Line    int // 1-based
 	Column  int // 1-based, counted in runes as yaml.v3 counts them
 	Content []*Node
-	// Flow is true for a collection written in flow style ({...} or [...]).
-	Flow bool
 }
 
 // IsNull reports whether the node is a null scalar (~, null, or nothing).
