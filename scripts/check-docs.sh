@@ -180,6 +180,8 @@ check_svg() {
 # limit SECONDS for COUNT blocks
 limit() { echo $((60 + 5 * $1)); }
 
+browser_broken=no
+
 # render_one K: renders block K alone.
 render_one() {
   local k=$1 d=$TMP/one-$1 rc=0
@@ -188,6 +190,11 @@ render_one() {
     >"$d/stdout" 2>"$d/stderr" || rc=$?
   if [ $rc -eq 124 ]; then
     fail "$(where "$k"): mermaid block failed: mmdc timed out"
+  elif [ $rc -ne 0 ] && grep -q "Failed to launch the browser" "$d/stderr"; then
+    # Not the block's fault: stop rather than fail every block the same way.
+    fail "check-docs: mmdc could not start $CHROMIUM; mermaid checks stopped"
+    grep -v '^[[:space:]]*$' "$d/stderr" | awk '/^[[:space:]]+at / { exit } NR <= 4 { print "    " $0 }' || true
+    browser_broken=yes
   elif [ $rc -ne 0 ] || [ ! -s "$d/out.svg" ]; then
     report_mmdc "$k" "$d/stderr"
   else
@@ -199,7 +206,7 @@ render_one() {
 # culprit with render_one and batches the blocks after it again.
 batch_no=0
 render_batch() {
-  while [ $# -gt 0 ]; do
+  while [ $# -gt 0 ] && [ $browser_broken = no ]; do
     if [ $# -eq 1 ]; then render_one "$1"; return; fi
     batch_no=$((batch_no + 1))
     local d=$TMP/batch-$batch_no rc=0 i=0 k missing=() first_missing=
@@ -225,11 +232,13 @@ render_batch() {
     if [ $rc -eq 0 ]; then
       # mmdc said yes but drew nothing for these: check them one by one.
       render_one "$first_missing"
-      for k in "${missing[@]}"; do render_one "$k"; done
+      for k in "${missing[@]+"${missing[@]}"}"; do
+        [ $browser_broken = no ] && render_one "$k"
+      done
       return
     fi
     render_one "$first_missing"
-    set -- "${missing[@]}"
+    set -- "${missing[@]+"${missing[@]}"}"
   done
 }
 
@@ -254,13 +263,14 @@ if [ "$blocks" -gt 0 ]; then
     # Markdown reader: render those alone, from their own .mmd file.
     batch=()
     for k in $(seq 1 "$blocks"); do
+      [ $browser_broken = no ] || break
       if grep -qE '(```|:::)[[:space:]]*$' "$TMP/blocks/$k.mmd"; then
         render_one "$k"
       else
         batch+=("$k")
       fi
     done
-    [ ${#batch[@]} -eq 0 ] || render_batch "${batch[@]}"
+    [ ${#batch[@]} -eq 0 ] || [ $browser_broken = yes ] || render_batch "${batch[@]}"
   fi
 fi
 
