@@ -559,8 +559,9 @@ func (p *fastParser) flow(depth int) (*Node, bool) {
 	}
 	for {
 		if n.Kind == Mapping {
+			start := p.pos
 			k, ok := p.flowScalar()
-			if !ok || p.pos >= len(s) || s[p.pos] != ':' || !p.atBlankz(p.pos+1) {
+			if !ok || p.pos >= len(s) || s[p.pos] != ':' || !p.atBlankz(p.pos+1) || p.pos-start > maxSimpleKey {
 				return nil, false
 			}
 			p.kids = append(p.kids, k)

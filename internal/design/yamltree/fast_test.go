@@ -84,6 +84,7 @@ var slowCases = []string{
 	"a: 'x'#c\n", "a: \u0085\n", "[a]: b\n", "a : b\n", "a: @x\n", "a: `x\n", "a: \"x\n",
 	"a: x\x00\n", "a: \"\\/\"\n", "a: \xff\n", "a: 1\n---\nb: 2\n", strings.Repeat("- ", 200) + "x\n",
 	"a: [" + strings.Repeat("[", 150) + "]\n", strings.Repeat("k", 1100) + ": v\n",
+	"a: {" + strings.Repeat("k", 1100) + ": v}\n", "- " + strings.Repeat("k", 1100) + ": v\n",
 }
 
 func TestFastRefusesOrAgrees(t *testing.T) {

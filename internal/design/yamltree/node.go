@@ -16,6 +16,7 @@ const (
 	Sequence
 )
 
+// String returns the kind's name as error messages use it.
 func (k Kind) String() string {
 	switch k {
 	case Scalar:
