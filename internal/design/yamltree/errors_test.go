@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"gopkg.in/yaml.v3"
 )
 
 // billionLaughs is the classic alias bomb: nine levels of nine aliases,
@@ -133,5 +135,31 @@ func TestAliasesShareSubtree(t *testing.T) {
 	}
 	if n.Content[4].Value != "<<" || !n.Content[4].Plain {
 		t.Errorf("merge key should stay an ordinary plain key, got %+v", n.Content[4])
+	}
+}
+
+// TestYAMLv3PositionsNeedCorrecting records why locateV3Error exists: for
+// these inputs yaml.v3's own message has the wrong line or none at all.
+func TestYAMLv3PositionsNeedCorrecting(t *testing.T) {
+	for _, tc := range []struct {
+		in, v3    string // yaml.v3's message
+		line, col int    // where the mistake is
+	}{
+		{"a: 1\n- b\n", "yaml: line 1: did not find expected key", 2, 1},
+		{"a:\n  b: 1\n c: 2\n", "yaml: line 2: did not find expected key", 3, 2},
+		{"x: [1, 2\ny: 3\n", "yaml: line 1: did not find expected ',' or ']'", 1, 4},
+		{"key: value: x\n", "yaml: mapping values are not allowed in this context", 1, 11},
+		{"a: 1\nb: *nope\n", "yaml: unknown anchor 'nope' referenced", 2, 4},
+		{"a: 1\nb: 2\nc: x\xffy\n", "yaml: invalid leading UTF-8 octet", 3, 5},
+	} {
+		var v yaml.Node
+		if err := yaml.Unmarshal([]byte(tc.in), &v); err == nil || err.Error() != tc.v3 {
+			t.Errorf("yaml.v3 on %q: %v, want %q (has yaml.v3 changed?)", tc.in, err, tc.v3)
+		}
+		_, err := Parse([]byte(tc.in))
+		var se *SyntaxError
+		if !errors.As(err, &se) || se.Line != tc.line || se.Column != tc.col {
+			t.Errorf("Parse(%q) = %v, want an error at %d:%d", tc.in, err, tc.line, tc.col)
+		}
 	}
 }

@@ -3,7 +3,10 @@
 //
 // Parse tries a fast parser for the block-style subset that answers files
 // are written in, and falls back to gopkg.in/yaml.v3 for anything else, so
-// every YAML document is accepted exactly as yaml.v3 would accept it.
+// every YAML document is accepted exactly as yaml.v3 would accept it (within
+// the bounds Parse documents: one document, MaxDepth, alias expansion).
+// Errors are *SyntaxError values at the exact line and column of the
+// mistake. ParseJSON builds the same tree from strict JSON.
 package yamltree
 
 // Kind is what a node holds.
