@@ -114,6 +114,10 @@ func readAnswers(path string) ([]byte, error) {
 	if info.IsDir() {
 		return nil, fmt.Errorf("%s is a directory, not an answers file", path)
 	}
+	if !info.Mode().IsRegular() {
+		// A pipe or device could block or never end.
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
 	if info.Size() > design.MaxFileSize {
 		return nil, fmt.Errorf("%s: %d bytes is larger than the %d MiB an answers file may be", path, info.Size(), design.MaxFileSize>>20)
 	}

@@ -32,6 +32,9 @@ func Load(path string) (*Doc, error) {
 	if info.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory, not an answers file", path)
 	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
 	if info.Size() > MaxFileSize {
 		return nil, fmt.Errorf("%s: %d bytes is larger than the %d MiB an answers file may be", path, info.Size(), MaxFileSize>>20)
 	}
@@ -90,6 +93,7 @@ func Parse(name string, data []byte) (*Doc, error) {
 type decoder struct {
 	file     string
 	problems []Problem
+	dropped  int // problems past the collection limit, counted only
 	refs     []reference
 }
 
@@ -100,15 +104,23 @@ func (d *decoder) err() error {
 	sortProblems(d.problems)
 	ps := d.problems
 	if len(ps) > maxProblems {
-		extra := len(ps) - maxProblems
+		extra := len(ps) - maxProblems + d.dropped
 		ps = append(ps[:maxProblems:maxProblems], Problem{File: d.file, Msg: fmt.Sprintf("… and %d more problems", extra)})
 	}
 	return &LoadError{File: d.file, Problems: ps}
 }
 
 func (d *decoder) problem(p Pos, at *path, format string, args ...any) {
+	if d.full() {
+		d.dropped++
+		return
+	}
 	d.problems = append(d.problems, Problem{File: d.file, Pos: p, Path: at.String(), Msg: fmt.Sprintf(format, args...)})
 }
+
+// full reports whether enough problems were collected that more would not
+// be shown; callers skip costly work (suggestions) for them.
+func (d *decoder) full() bool { return len(d.problems) >= 10*maxProblems }
 
 func posOf(n *yamltree.Node) Pos { return Pos{n.Line, n.Column} }
 
@@ -157,13 +169,29 @@ func (d *decoder) mapping(n *yamltree.Node, at *path, what string, known []strin
 		d.problem(posOf(n), at, "expected %s (a mapping with keys %s), found %s", what, strings.Join(known, ", "), describe(n))
 		return
 	}
+	// Answers mappings are small, so duplicates are found by scanning; a
+	// huge one (never valid, but possible input) gets a map instead, so
+	// that loading stays linear.
+	var seen map[string]*yamltree.Node
+	if len(n.Content) > 64 {
+		seen = make(map[string]*yamltree.Node, len(n.Content)/2)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yamltree.Scalar {
 			d.problem(posOf(k), at, "a key must be text, found %s", describe(k))
 			continue
 		}
-		if first := findKey(n, i, k.Value); first != nil {
+		var first *yamltree.Node
+		if seen != nil {
+			first = seen[k.Value]
+			if first == nil {
+				seen[k.Value] = k
+			}
+		} else {
+			first = findKey(n, i, k.Value)
+		}
+		if first != nil {
 			d.problem(posOf(k), at, "duplicate key %q (first at line %d)", k.Value, first.Line)
 			continue
 		}
@@ -483,6 +511,7 @@ func (d *decoder) entities(n *yamltree.Node, at *path, doc *Doc) {
 func (d *decoder) fields(n *yamltree.Node, at *path, e *Entity) {
 	items := d.list(n, at, "{name, type, note} fields")
 	e.Fields = make([]Field, 0, len(items))
+	fieldLines := make(map[string]int, len(items))
 	for i, it := range items {
 		at := at.item(i)
 		f := Field{Pos: posOf(it)}
@@ -497,9 +526,11 @@ func (d *decoder) fields(n *yamltree.Node, at *path, e *Entity) {
 			}
 		})
 		d.require(f.Name, it, at, "name")
-		for _, prev := range e.Fields {
-			if prev.Name == f.Name && f.Name != "" {
-				d.problem(posOf(it), at, "duplicate field %q in entity %q (first at line %d)", f.Name, e.Name, prev.Pos.Line)
+		if f.Name != "" {
+			if first, dup := fieldLines[f.Name]; dup {
+				d.problem(posOf(it), at, "duplicate field %q in entity %q (first at line %d)", f.Name, e.Name, first)
+			} else {
+				fieldLines[f.Name] = f.Pos.Line
 			}
 		}
 		e.Fields = append(e.Fields, f)

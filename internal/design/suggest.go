@@ -7,7 +7,13 @@ import "strings"
 func Suggest(s string, candidates []string) string {
 	best, bestDist := "", -1
 	ls := strings.ToLower(s)
+	n := len(ls)
 	for _, c := range candidates {
+		// A length difference is a lower bound on the distance: skip
+		// candidates that cannot be close, so long lists stay cheap.
+		if diff := len(c) - n; diff > n/3+2 || -diff > n/3+2 {
+			continue
+		}
 		d := distance(ls, strings.ToLower(c))
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = c, d

@@ -61,11 +61,11 @@ func (d *decoder) resolve(doc *Doc) {
 		switch r.kind {
 		case refComponent:
 			if _, ok := components[r.name]; !ok {
-				d.problem(r.pos, r.at, "no component named %q in high_level_design.components%s", r.name, didYouMean(r.name, componentNames))
+				d.problem(r.pos, r.at, "no component named %q in high_level_design.components%s", r.name, d.suggest(r.name, componentNames))
 			}
 		case refEntity:
 			if _, ok := entities[r.name]; !ok {
-				d.problem(r.pos, r.at, "no entity named %q%s", r.name, didYouMean(r.name, entityNames))
+				d.problem(r.pos, r.at, "no entity named %q%s", r.name, d.suggest(r.name, entityNames))
 			}
 		case refRequirement:
 			if r.number < 1 || r.number > frs {
@@ -87,3 +87,11 @@ func frRange(n int) string {
 }
 
 func parseDate(s string) (time.Time, error) { return time.Parse(time.DateOnly, s) }
+
+// suggest is didYouMean, skipped once the problem list is full.
+func (d *decoder) suggest(name string, candidates []string) string {
+	if d.full() {
+		return ""
+	}
+	return didYouMean(name, candidates)
+}

@@ -138,41 +138,45 @@ func longestRun(s string, c byte) int {
 // mapCode splits s into code spans (by CommonMark's rule: a run of n
 // backticks closes at the next run of exactly n) and the text between,
 // applying plain to text and code to whole spans, delimiters included.
-// An unmatched backtick run is plain text.
+// An unmatched backtick run is plain text. It is linear in len(s): each
+// run's closer is found from a table built in one pass from the right.
 func mapCode(s string, plain, code func(string) string) string {
 	if !strings.Contains(s, "`") {
 		return plain(s)
 	}
-	var b strings.Builder
-	start := 0 // start of pending plain text
-	i := 0
-	for i < len(s) {
+	type run struct{ start, n int }
+	var runs []run
+	for i := 0; i < len(s); {
 		if s[i] != '`' {
 			i++
 			continue
 		}
 		n := runAt(s, i)
-		closeAt := -1
-		for j := i + n; j < len(s); {
-			if s[j] != '`' {
-				j++
-				continue
-			}
-			m := runAt(s, j)
-			if m == n {
-				closeAt = j
-				break
-			}
-			j += m
+		runs = append(runs, run{i, n})
+		i += n
+	}
+	next := make([]int, len(runs)) // index of the next run of the same length, or -1
+	last := map[int]int{}
+	for k := len(runs) - 1; k >= 0; k-- {
+		next[k] = -1
+		if j, ok := last[runs[k].n]; ok {
+			next[k] = j
 		}
-		if closeAt < 0 {
-			i += n
+		last[runs[k].n] = k
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	start := 0 // start of pending plain text
+	for k := 0; k < len(runs); k++ {
+		r := runs[k]
+		if r.start < start || next[k] < 0 {
 			continue
 		}
-		b.WriteString(plain(s[start:i]))
-		b.WriteString(code(s[i : closeAt+n]))
-		i = closeAt + n
-		start = i
+		c := runs[next[k]]
+		b.WriteString(plain(s[start:r.start]))
+		b.WriteString(code(s[r.start : c.start+c.n]))
+		start = c.start + c.n
+		k = next[k]
 	}
 	b.WriteString(plain(s[start:]))
 	return b.String()
@@ -290,9 +294,17 @@ func Text(s string) string {
 	var out []string
 	var lists listState
 	prevKind := lineBlank
+	var cont []string // continuation lines of the last list item
+	flush := func() {
+		if len(cont) > 0 {
+			out[len(out)-1] += " " + strings.Join(cont, " ")
+			cont = cont[:0]
+		}
+	}
 	for _, line := range strings.Split(s, "\n") {
 		line = strings.TrimRight(line, " ")
 		if line == "" {
+			flush()
 			if prevKind != lineBlank {
 				out = append(out, "")
 			}
@@ -300,6 +312,7 @@ func Text(s string) string {
 			continue
 		}
 		if m := listItem.FindStringSubmatch(line); m != nil && m[4] != "" {
+			flush()
 			if prevKind == lineText {
 				out = append(out, "")
 			}
@@ -313,9 +326,10 @@ func Text(s string) string {
 		indent := len(line) - len(strings.TrimLeft(line, " "))
 		if prevKind == lineList && indent > 0 {
 			// A continuation of the list item above: keep it inside the item.
-			out[len(out)-1] += " " + Inline(line)
+			cont = append(cont, Inline(line))
 			continue
 		}
+		flush()
 		if prevKind == lineList {
 			out = append(out, "")
 			lists.reset()
@@ -323,6 +337,7 @@ func Text(s string) string {
 		out = append(out, escapeLineStart(Inline(line)))
 		prevKind = lineText
 	}
+	flush()
 	return strings.TrimRight(strings.Join(out, "\n"), "\n")
 }
 

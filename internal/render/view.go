@@ -116,22 +116,30 @@ func (v *View) Unserved() []FRView {
 
 // headingSet hands out heading texts that are unique in a document,
 // comparing them the way anchors are made.
-type headingSet map[string]bool
+type headingSet struct {
+	taken map[string]bool
+	next  map[string]int // next suffix to try for a repeated text
+}
 
-func newHeadingSet(reserved []string) headingSet {
-	h := headingSet{}
+func newHeadingSet(reserved []string) *headingSet {
+	h := &headingSet{taken: map[string]bool{}, next: map[string]int{}}
 	for _, r := range reserved {
-		h[Anchor(r)] = true
+		h.taken[Anchor(r)] = true
 	}
 	return h
 }
 
-func (h headingSet) unique(text string) string {
+func (h *headingSet) unique(text string) string {
 	out := text
-	for n := 2; h[Anchor(out)]; n++ {
+	if h.taken[Anchor(out)] {
+		n := max(h.next[text], 2)
+		for h.taken[Anchor(text+" ("+itoa(n)+")")] {
+			n++
+		}
 		out = text + " (" + itoa(n) + ")"
+		h.next[text] = n + 1
 	}
-	h[Anchor(out)] = true
+	h.taken[Anchor(out)] = true
 	return out
 }
 
