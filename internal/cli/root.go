@@ -51,8 +51,8 @@ and renders a complete Markdown design doc from your answers.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRun: func(cmd *cobra.Command, args []string) {
-			_, noColorEnv := os.LookupEnv("NO_COLOR")
-			io.Color = io.ErrTerminal && !g.noColor && !noColorEnv
+			// no-color.org: NO_COLOR set to any non-empty value.
+			io.Color = io.ErrTerminal && !g.noColor && os.Getenv("NO_COLOR") == ""
 			io.Quiet = g.quiet
 		},
 	}
