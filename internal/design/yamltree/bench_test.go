@@ -1,9 +1,13 @@
 package yamltree
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 // genAnswers writes a block-style answers document with n entities of 5 to
@@ -77,4 +81,38 @@ func TestWorkloadTakesFastPath(t *testing.T) {
 	if dump(fast) != dump(slow) {
 		t.Fatal("fast and yaml.v3 trees differ on the workload")
 	}
+}
+
+// BenchmarkParseJSON measures ParseJSON on the same workload as JSON, with
+// encoding/json decoding into interface values as a reference.
+func BenchmarkParseJSON(b *testing.B) {
+	var v any
+	if err := yaml.Unmarshal([]byte(genAnswers(10000)), &v); err != nil {
+		b.Fatal(err)
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("ParseJSON", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := ParseJSON(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			dec := json.NewDecoder(bytes.NewReader(data))
+			dec.UseNumber()
+			var out any
+			if err := dec.Decode(&out); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
