@@ -13,6 +13,7 @@ func helpers() template.FuncMap {
 		"codecell":  CodeCell,
 		"code":      Code,
 		"inline":    Inline,
+		"listitem":  ListItem,
 		"text":      Text,
 		"heading":   Heading,
 		"anchor":    Anchor,

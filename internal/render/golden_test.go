@@ -39,6 +39,8 @@ func TestGolden(t *testing.T) {
 	if err != nil || len(answers) < 3 {
 		t.Fatalf("want at least 3 examples, found %d (%v)", len(answers), err)
 	}
+	stress, _ := filepath.Glob("../../testdata/stress/*.designdoc.yaml")
+	answers = append(answers, stress...)
 	for _, path := range answers {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			md, doc := renderFile(t, e, path)

@@ -319,7 +319,13 @@ func Text(s string) string {
 			if prevKind == lineBlank {
 				lists.reset()
 			}
-			out = append(out, lists.item(len(m[1]), m[2], escapeLineStart(Inline(m[4]))))
+			item, newList := lists.item(len(m[1]), m[2], escapeLineStart(Inline(m[4])))
+			if newList && prevKind == lineList {
+				// A list of the other kind starts here: Markdown needs a blank
+				// line between the two.
+				out = append(out, "")
+			}
+			out = append(out, item)
 			prevKind = lineList
 			continue
 		}
@@ -387,7 +393,9 @@ type listLevel struct {
 
 func (l *listState) reset() { l.levels = l.levels[:0] }
 
-func (l *listState) item(srcIndent int, marker, text string) string {
+// item renders one list item. newList reports that it starts a new
+// top-level list of another kind right after the previous one.
+func (l *listState) item(srcIndent int, marker, text string) (line string, newList bool) {
 	ordered := marker[0] >= '0' && marker[0] <= '9'
 	// Pop levels indented deeper than this item.
 	for len(l.levels) > 0 && l.levels[len(l.levels)-1].srcIndent > srcIndent {
@@ -405,6 +413,10 @@ func (l *listState) item(srcIndent int, marker, text string) string {
 	if top.ordered != ordered {
 		// A different kind of list at the same level starts a new list.
 		*top = listLevel{srcIndent: srcIndent, indent: top.indent, ordered: ordered, next: 1}
+		if len(l.levels) == 1 {
+			// Nested items are gone; a new top-level list follows the old.
+			newList = true
+		}
 	}
 	var m string
 	if ordered {
@@ -414,8 +426,12 @@ func (l *listState) item(srcIndent int, marker, text string) string {
 		m = "-"
 	}
 	top.width = len(m) + 1
-	return top.indent + m + " " + text
+	return top.indent + m + " " + text, newList
 }
+
+// ListItem renders answer text as the content of a list item: one line,
+// escaped, and never itself read as a nested list, heading or quote.
+func ListItem(s string) string { return escapeLineStart(Inline(s)) }
 
 // Normalize tidies a whole rendered document: no trailing spaces, never
 // two blank lines in a row outside fenced code, no blank lines at the

@@ -61,6 +61,8 @@ func TestText(t *testing.T) {
 		{"ordered list renumbered", "1. a\n3. b\n7. c", "1. a\n2. b\n3. c"},
 		{"nested list indentation", "- a\n    - b\n        - c\n- d", "- a\n  - b\n    - c\n- d"},
 		{"nested under number", "1. a\n   - b", "1. a\n   - b"},
+		{"bullets then numbers", "- a\n  - b\n1. c", "- a\n  - b\n\n1. c"},
+		{"numbers then bullets", "1. a\n- b", "1. a\n\n- b"},
 		{"continuation joins item", "- a long\n  item\n- b", "- a long item\n- b"},
 		{"indented code is not code", "para\n\n    indented", "para\n\nindented"},
 		{"bare marker kept literal", "-\n1.", "\\-\n1\\."},
