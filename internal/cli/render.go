@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -52,7 +51,7 @@ doc's path and sha256 under "rendered:"; nothing else in it changes.`,
 }
 
 func renderRun(opts *RenderOptions) error {
-	data, err := readAnswers(opts.Answers)
+	data, err := design.ReadFile(opts.Answers)
 	if err != nil {
 		return err
 	}
@@ -100,32 +99,6 @@ func renderRun(opts *RenderOptions) error {
 		opts.IO.Infof("wrote %s\n", res.Path)
 	}
 	return nil
-}
-
-// readAnswers reads an answers file with messages that name it.
-func readAnswers(path string) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, fmt.Errorf("%s: no such file", path)
-		}
-		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))
-	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("%s is a directory, not an answers file", path)
-	}
-	if !info.Mode().IsRegular() {
-		// A pipe or device could block or never end.
-		return nil, fmt.Errorf("%s is not a regular file", path)
-	}
-	if info.Size() > design.MaxFileSize {
-		return nil, fmt.Errorf("%s: %d bytes is larger than the %d MiB an answers file may be", path, info.Size(), design.MaxFileSize>>20)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))
-	}
-	return data, nil
 }
 
 // exactArgs is cobra.ExactArgs with a message that says what is missing.

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,6 +23,17 @@ const maxProblems = 100
 
 // Load reads, decodes and validates the answers file at path.
 func Load(path string) (*Doc, error) {
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// ReadFile reads an answers file, refusing what cannot be one — a
+// directory, a pipe or device (which could block), a file over
+// MaxFileSize — with a message that names the path once.
+func ReadFile(path string) ([]byte, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -30,10 +42,10 @@ func Load(path string) (*Doc, error) {
 		return nil, fmt.Errorf("read %s: %w", path, unwrapPathErr(err))
 	}
 	if info.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory, not an answers file", path)
+		return nil, fmt.Errorf("%s is a directory, not an answers file", path)
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", path)
+		return nil, fmt.Errorf("%s is not a regular file", path)
 	}
 	if info.Size() > MaxFileSize {
 		return nil, fmt.Errorf("%s: %d bytes is larger than the %d MiB an answers file may be", path, info.Size(), MaxFileSize>>20)
@@ -42,7 +54,7 @@ func Load(path string) (*Doc, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, unwrapPathErr(err))
 	}
-	return Parse(path, data)
+	return data, nil
 }
 
 // unwrapPathErr drops the *fs.PathError wrapper, whose text would repeat
@@ -195,7 +207,7 @@ func (d *decoder) mapping(n *yamltree.Node, at *path, what string, known []strin
 			d.problem(posOf(k), at, "duplicate key %q (first at line %d)", k.Value, first.Line)
 			continue
 		}
-		if !contains(known, k.Value) {
+		if !slices.Contains(known, k.Value) {
 			d.problem(posOf(k), at, "unknown field %q%s; %s has %s", k.Value, didYouMean(k.Value, known), what, strings.Join(known, ", "))
 			continue
 		}
@@ -211,15 +223,6 @@ func findKey(n *yamltree.Node, end int, key string) *yamltree.Node {
 		}
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // list returns the items of a sequence; null is an empty list.
@@ -287,9 +290,9 @@ func (d *decoder) enum(n *yamltree.Node, at *path, allowed []string) string {
 	if s == "" {
 		return ""
 	}
-	if !contains(allowed, s) {
+	if !slices.Contains(allowed, s) {
 		lower := strings.ToLower(s)
-		if contains(allowed, lower) {
+		if slices.Contains(allowed, lower) {
 			return lower
 		}
 		d.problem(posOf(n), at, "%q is not one of %s%s", s, strings.Join(allowed, ", "), didYouMean(s, allowed))
@@ -493,10 +496,7 @@ func (d *decoder) entities(n *yamltree.Node, at *path, doc *Doc) {
 			case "description":
 				e.Description = d.text(v, at)
 			case "store":
-				e.Store = d.name(v, at)
-				if e.Store != "" {
-					d.refer(refComponent, e.Store, posOf(v), at)
-				}
+				e.Store = d.ref(refComponent, v, at)
 			case "fields":
 				d.fields(v, at, &e)
 			case "relations":
@@ -545,10 +545,7 @@ func (d *decoder) relations(n *yamltree.Node, at *path, e *Entity) {
 			at := at.field(key)
 			switch key {
 			case "to":
-				r.To = d.name(v, at)
-				if r.To != "" {
-					d.refer(refEntity, r.To, posOf(v), at)
-				}
+				r.To = d.ref(refEntity, v, at)
 			case "kind":
 				r.Kind = d.enum(v, at, RelationKinds)
 			case "label":
@@ -612,7 +609,7 @@ func (d *decoder) api(n *yamltree.Node, at *path, a *API) {
 		})
 		d.require(ep.Method, it, at, "method")
 		d.require(ep.Path, it, at, "path")
-		if methodNode != nil && ep.Method != "" && (a.Style == "rest" || a.Style == "") && !contains(httpMethods, ep.Method) {
+		if methodNode != nil && ep.Method != "" && (a.Style == "rest" || a.Style == "") && !slices.Contains(httpMethods, ep.Method) {
 			d.problem(posOf(methodNode), at.field("method"), "%q is not an HTTP method; use one of %s%s", ep.Method, strings.Join(httpMethods, ", "), didYouMean(ep.Method, httpMethods))
 		}
 		if ep.Method != "" && ep.Path != "" {
@@ -627,41 +624,37 @@ func (d *decoder) api(n *yamltree.Node, at *path, a *API) {
 	}
 }
 
-var stepKeys = []string{"from", "to", "action"}
-
 func (d *decoder) dataFlow(n *yamltree.Node, at *path, doc *Doc) {
 	items := d.list(n, at, "{from, to, action} steps")
 	doc.DataFlow = make([]Step, 0, len(items))
 	for i, it := range items {
-		at := at.item(i)
-		s := Step{Pos: posOf(it)}
-		d.mapping(it, at, "a data-flow step", stepKeys, func(key string, _, v *yamltree.Node) {
-			at := at.field(key)
-			switch key {
-			case "from":
-				s.From = d.name(v, at)
-				if s.From != "" {
-					d.refer(refComponent, s.From, posOf(v), at)
-				}
-			case "to":
-				s.To = d.name(v, at)
-				if s.To != "" {
-					d.refer(refComponent, s.To, posOf(v), at)
-				}
-			case "action":
-				s.Action = d.text(v, at)
-			}
-		})
-		d.require(s.From, it, at, "from")
-		d.require(s.To, it, at, "to")
-		doc.DataFlow = append(doc.DataFlow, s)
+		from, to, action := d.link(it, at.item(i), "a data-flow step", "action")
+		doc.DataFlow = append(doc.DataFlow, Step{From: from, To: to, Action: action, Pos: posOf(it)})
 	}
 }
 
+// link reads the {from, to, <textKey>} mapping shared by data-flow steps
+// and connections: both ends must name components.
+func (d *decoder) link(it *yamltree.Node, at *path, what, textKey string) (from, to, text string) {
+	d.mapping(it, at, what, []string{"from", "to", textKey}, func(key string, _, v *yamltree.Node) {
+		at := at.field(key)
+		switch key {
+		case "from":
+			from = d.ref(refComponent, v, at)
+		case "to":
+			to = d.ref(refComponent, v, at)
+		default:
+			text = d.text(v, at)
+		}
+	})
+	d.require(from, it, at, "from")
+	d.require(to, it, at, "to")
+	return from, to, text
+}
+
 var (
-	hldKeys        = []string{"components", "connections", "notes"}
-	componentKeys  = []string{"name", "kind", "technology", "responsibility", "serves"}
-	connectionKeys = []string{"from", "to", "label"}
+	hldKeys       = []string{"components", "connections", "notes"}
+	componentKeys = []string{"name", "kind", "technology", "responsibility", "serves"}
 )
 
 func (d *decoder) highLevel(n *yamltree.Node, at *path, h *HighLevelDesign) {
@@ -729,28 +722,8 @@ func (d *decoder) serves(n *yamltree.Node, at *path) []int {
 
 func (d *decoder) connections(n *yamltree.Node, at *path, h *HighLevelDesign) {
 	for i, it := range d.list(n, at, "{from, to, label} connections") {
-		at := at.item(i)
-		c := Connection{Pos: posOf(it)}
-		d.mapping(it, at, "a connection", connectionKeys, func(key string, _, v *yamltree.Node) {
-			at := at.field(key)
-			switch key {
-			case "from":
-				c.From = d.name(v, at)
-				if c.From != "" {
-					d.refer(refComponent, c.From, posOf(v), at)
-				}
-			case "to":
-				c.To = d.name(v, at)
-				if c.To != "" {
-					d.refer(refComponent, c.To, posOf(v), at)
-				}
-			case "label":
-				c.Label = d.text(v, at)
-			}
-		})
-		d.require(c.From, it, at, "from")
-		d.require(c.To, it, at, "to")
-		h.Connections = append(h.Connections, c)
+		from, to, label := d.link(it, at.item(i), "a connection", "label")
+		h.Connections = append(h.Connections, Connection{From: from, To: to, Label: label, Pos: posOf(it)})
 	}
 }
 

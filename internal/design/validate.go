@@ -3,6 +3,8 @@ package design
 import (
 	"fmt"
 	"time"
+
+	"github.com/designdoc-cli/designdoc/internal/design/yamltree"
 )
 
 type refKind int
@@ -23,8 +25,14 @@ type reference struct {
 	at     *path
 }
 
-func (d *decoder) refer(kind refKind, name string, p Pos, at *path) {
-	d.refs = append(d.refs, reference{kind: kind, name: name, pos: p, at: at})
+// ref reads a name that must exist elsewhere in the file and queues the
+// check.
+func (d *decoder) ref(kind refKind, v *yamltree.Node, at *path) string {
+	name := d.name(v, at)
+	if name != "" {
+		d.refs = append(d.refs, reference{kind: kind, name: name, pos: posOf(v), at: at})
+	}
+	return name
 }
 
 // resolve checks uniqueness and every reference, reporting each dangling

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/designdoc-cli/designdoc/internal/design"
@@ -75,7 +76,7 @@ func NewView(doc *design.Doc, source, templateName string) *View {
 	}
 	for _, c := range doc.HighLevelDesign.Components {
 		for _, n := range c.Serves {
-			if n >= 1 && n <= len(v.FRs) && !containsString(v.FRs[n-1].ServedBy, c.Name) {
+			if n >= 1 && n <= len(v.FRs) && !slices.Contains(v.FRs[n-1].ServedBy, c.Name) {
 				v.FRs[n-1].ServedBy = append(v.FRs[n-1].ServedBy, c.Name)
 			}
 		}
@@ -141,15 +142,6 @@ func (h *headingSet) unique(text string) string {
 	}
 	h.taken[Anchor(out)] = true
 	return out
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Display names for enum values.
