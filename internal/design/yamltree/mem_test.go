@@ -1,0 +1,64 @@
+package yamltree
+
+import (
+	"os"
+	"runtime"
+	"testing"
+)
+
+// TestLiveHeap reports the live heap after parsing the file named by
+// $YAMLTREE_MEMFILE (for example the benchgen workload: go run
+// ./tools/benchgen -n 10000 -o /tmp/ours-10000.designdoc.yaml). It is a
+// measuring tool, skipped unless the variable is set:
+//
+//	YAMLTREE_MEMFILE=/tmp/ours-10000.designdoc.yaml go test -run LiveHeap -v ./internal/design/yamltree
+func TestLiveHeap(t *testing.T) {
+	path := os.Getenv("YAMLTREE_MEMFILE")
+	if path == "" {
+		t.Skip("set YAMLTREE_MEMFILE to measure")
+	}
+	for _, tc := range []struct {
+		name  string
+		parse func([]byte) (*Node, error)
+	}{
+		{"Parse", Parse},
+	} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := liveHeap()
+		root, err := tc.parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		after := liveHeap()
+		nodes := countNodes(root, map[*Node]bool{})
+		t.Logf("%s: input %.1f MiB, %d nodes, live heap after parse %.1f MiB (%.1f MiB more than the input alone)",
+			tc.name, mib(len(data)), nodes, mib(int(after)), mib(int(after-base)))
+		runtime.KeepAlive(data)
+		runtime.KeepAlive(root)
+	}
+}
+
+func liveHeap() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
+
+func mib(n int) float64 { return float64(n) / (1 << 20) }
+
+func countNodes(n *Node, seen map[*Node]bool) int {
+	if n == nil || seen[n] {
+		return 0
+	}
+	seen[n] = true
+	c := 1
+	for _, k := range n.Content {
+		c += countNodes(k, seen)
+	}
+	return c
+}
