@@ -302,8 +302,8 @@ func Text(s string) string {
 		}
 	}
 	for _, line := range strings.Split(s, "\n") {
-		line = strings.TrimRight(line, " ")
-		if line == "" {
+		line = strings.TrimRightFunc(line, unicode.IsSpace)
+		if strings.TrimSpace(line) == "" {
 			flush()
 			if prevKind != lineBlank {
 				out = append(out, "")
@@ -311,7 +311,7 @@ func Text(s string) string {
 			prevKind = lineBlank
 			continue
 		}
-		if m := listItem.FindStringSubmatch(line); m != nil && m[4] != "" {
+		if m := listItem.FindStringSubmatch(line); m != nil && Inline(m[4]) != "" {
 			flush()
 			if prevKind == lineText {
 				out = append(out, "")
