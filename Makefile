@@ -44,8 +44,10 @@ bench-peers: ## the peers' benchmark with designdoc as "ours" (BENCH_ARGS='-n 3 
 golden: ## rewrite the golden docs in examples/ (review the diff!)
 	$(GO) test ./internal/render -run=Golden -update
 
-check-docs: ## markdownlint-cli2 and mermaid-cli over the example docs
-	scripts/check-docs.sh
+check-docs: ## markdownlint-cli2 and mermaid-cli over the examples, the stress doc and 300 random hostile docs
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	LINT_CORPUS=$$d $(GO) test -count=1 ./internal/render -run '^TestLintCorpus$$' >/dev/null && \
+	scripts/check-docs.sh examples/*.md testdata/stress/*.md "$$d"/*.md
 
 clean: ## remove built files
 	rm -rf bin

@@ -19,7 +19,7 @@ const emptyCell = "—"
 
 // needsInline reports whether s has anything the inline escaper changes.
 func needsInline(s string) bool {
-	return strings.ContainsAny(s, "<>|`\r\n\t") || strings.Contains(s, "://")
+	return strings.ContainsAny(s, "<>|`\r\n\t*_") || strings.Contains(s, "://")
 }
 
 // Inline renders one line of answer text for use inside a paragraph or a
@@ -192,11 +192,20 @@ func runAt(s string, i int) int {
 
 // inlineToken finds, in order of preference: an autolink the user wrote,
 // the target of a Markdown link, a bare URL, or an angle bracket.
-var inlineToken = regexp.MustCompile(`<https?://[^\s<>]+>|\]\(https?://[^\s()]*(?:\([^\s()]*\)[^\s()]*)*\)|https?://[^\s<>]+|[<>]`)
+// The \x00 that Cell uses to mark line breaks ends a URL, like a space.
+var inlineToken = regexp.MustCompile(`<https?://[^\s<>\x00]+>|\]\(https?://[^\s()\x00]*(?:\([^\s()\x00]*\)[^\s()\x00]*)*\)|https?://[^\s<>\x00]+|[<>]`)
 
-// escapePlain escapes HTML and turns bare URLs into autolinks in text that
-// holds no code span.
+var (
+	strongUnderscore = regexp.MustCompile(`(^|[^\w\\])__([^_\s](?:[^_]*[^_\s])?)__(\W|$)`)
+	emUnderscore     = regexp.MustCompile(`(^|[^\w\\_])_([^_\s](?:[^_]*[^_\s])?)_([^\w_]|$)`)
+)
+
+// escapePlain escapes HTML, turns bare URLs into autolinks and makes
+// emphasis consistent in text that holds no code span.
 func escapePlain(s string) string {
+	if strings.ContainsAny(s, "*_") {
+		s = normalizeEmphasis(s)
+	}
 	if !strings.ContainsAny(s, "<>") && !strings.Contains(s, "://") {
 		return s
 	}
@@ -215,6 +224,50 @@ func escapePlain(s string) string {
 		}
 		return "<" + url + ">" + tail
 	})
+}
+
+// normalizeEmphasis writes emphasis with asterisks only (**strong**,
+// *em*), the style the templates use, so a doc never mixes styles; and it
+// escapes runs of * or _ that stand alone between spaces, which could
+// otherwise pair up into emphasis with spaces inside it.
+func normalizeEmphasis(s string) string {
+	// A match takes the boundary characters on both sides, so neighbours
+	// ("_a_ _b_") need another pass; each pass removes underscores, so
+	// this ends.
+	for strings.Contains(s, "_") {
+		t := strongUnderscore.ReplaceAllString(s, "$1**$2**$3")
+		t = emUnderscore.ReplaceAllString(t, "$1*$2*$3")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != '*' && c != '_' {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && (s[j] == '*' || s[j] == '_') {
+			j++
+		}
+		// \x00 marks a line break inside a table cell (see Cell).
+		before := i == 0 || s[i-1] == ' ' || s[i-1] == 0
+		after := j == len(s) || s[j] == ' ' || s[j] == 0
+		if before && after {
+			for k := i; k < j; k++ {
+				b.WriteByte('\\')
+				b.WriteByte(s[k])
+			}
+		} else {
+			b.WriteString(s[i:j])
+		}
+		i = j
+	}
+	return b.String()
 }
 
 // trimURL splits trailing punctuation, and closing parentheses that do not
@@ -275,8 +328,12 @@ func Anchor(s string) string {
 var (
 	listItem   = regexp.MustCompile(`^( *)([-*+]|\d{1,9}[.)])( +)(.*)$`)
 	bareMarker = regexp.MustCompile(`^([-*+]|\d{1,9}[.)])$`)
-	fenceStart = regexp.MustCompile("^ *(```|~~~)")
-	setextLine = regexp.MustCompile(`^ *(=+|-+|\*+|_+)[ =*_-]*$`)
+	// A link reference definition ([label]: url) would vanish from the doc.
+	linkDefinition = regexp.MustCompile(`^\[[^\]]*\]:`)
+	// A paragraph that is only emphasis reads as a heading to linters.
+	emphasisOnly = regexp.MustCompile(`^(\*{1,3})([^*\s](?:.*[^*\s])?)(\*{1,3})$`)
+	fenceStart   = regexp.MustCompile("^ *(```|~~~)")
+	setextLine   = regexp.MustCompile(`^ *(=+|-+|\*+|_+)[ =*_-]*$`)
 )
 
 // Text renders answer prose as Markdown paragraphs and lists: blank lines
@@ -316,7 +373,7 @@ func Text(s string) string {
 			if prevKind == lineText {
 				out = append(out, "")
 			}
-			if prevKind == lineBlank {
+			if prevKind != lineList {
 				lists.reset()
 			}
 			item, newList := lists.item(len(m[1]), m[2], escapeLineStart(Inline(m[4])))
@@ -344,6 +401,15 @@ func Text(s string) string {
 		prevKind = lineText
 	}
 	flush()
+	// A one-line paragraph that is all emphasis and does not end in
+	// punctuation is what linters take for a heading: drop the markers.
+	for i, line := range out {
+		if (i == 0 || out[i-1] == "") && (i == len(out)-1 || out[i+1] == "") {
+			if m := emphasisOnly.FindStringSubmatch(line); m != nil && m[1] == m[3] && !strings.ContainsAny(m[2][len(m[2])-1:], ".,;:!?") {
+				out[i] = m[2]
+			}
+		}
+	}
 	return strings.TrimRight(strings.Join(out, "\n"), "\n")
 }
 
@@ -360,6 +426,8 @@ func escapeLineStart(s string) string {
 	case s == "":
 		return s
 	case s[0] == '#', s[0] == '+', s[0] == '=', s[0] == '|':
+		return `\` + s
+	case linkDefinition.MatchString(s):
 		return `\` + s
 	case fenceStart.MatchString(s), setextLine.MatchString(s):
 		return `\` + s
@@ -397,6 +465,13 @@ func (l *listState) reset() { l.levels = l.levels[:0] }
 // top-level list of another kind right after the previous one.
 func (l *listState) item(srcIndent int, marker, text string) (line string, newList bool) {
 	ordered := marker[0] >= '0' && marker[0] <= '9'
+	hadTop := len(l.levels) > 0
+	topOrdered := hadTop && l.levels[0].ordered
+	defer func() {
+		// Whatever happened in between, a top-level item of the other kind
+		// than the list before it starts a new list.
+		newList = hadTop && len(l.levels) == 1 && topOrdered != ordered
+	}()
 	// Pop levels indented deeper than this item.
 	for len(l.levels) > 0 && l.levels[len(l.levels)-1].srcIndent > srcIndent {
 		l.levels = l.levels[:len(l.levels)-1]
@@ -413,10 +488,6 @@ func (l *listState) item(srcIndent int, marker, text string) (line string, newLi
 	if top.ordered != ordered {
 		// A different kind of list at the same level starts a new list.
 		*top = listLevel{srcIndent: srcIndent, indent: top.indent, ordered: ordered, next: 1}
-		if len(l.levels) == 1 {
-			// Nested items are gone; a new top-level list follows the old.
-			newList = true
-		}
 	}
 	var m string
 	if ordered {

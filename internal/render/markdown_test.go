@@ -24,6 +24,8 @@ func TestCell(t *testing.T) {
 		{"# not a heading", "# not a heading"},
 		{"{{ env \"HOME\" }}", "{{ env \"HOME\" }}"},
 		{"tab\there", "tab here"},
+		{"_a_ _b_ __c__ snake_case_name", "*a* *b* **c** snake_case_name"},
+		{"* not a bullet * and ___", `\* not a bullet \* and \_\_\_`},
 	}
 	for _, tt := range tests {
 		if got := Cell(tt.in); got != tt.want {
