@@ -57,6 +57,15 @@ func (e *RefusedError) Error() string { return e.Msg }
 // Afterwards the answers file records the doc's path and digest.
 func Write(p Publish, md []byte) (Published, error) {
 	res := Published{Path: p.OutPath}
+	rec := design.Rendered{Path: relPath(p.AnswersPath, p.OutPath), SHA256: Digest(md), Template: p.Template, Version: p.Version}
+	recordChanges := p.Doc.Rendered == nil || *p.Doc.Rendered != rec
+	if recordChanges {
+		// Find out before writing the doc whether the record can be kept,
+		// so a failure leaves nothing half done.
+		if err := safefile.CheckReplaceable(p.AnswersPath); err != nil {
+			return res, fmt.Errorf("%v: designdoc records each render in its answers file; make it writable, or print the doc with -o -", err)
+		}
+	}
 	if info, err := os.Stat(p.OutPath); err == nil && !info.IsDir() && !info.Mode().IsRegular() {
 		// A device or pipe (-o /dev/stdout): write straight to it; there is
 		// nothing to replace atomically and nothing to record.
@@ -97,8 +106,7 @@ func Write(p Publish, md []byte) (Published, error) {
 		return res, fmt.Errorf("read %s: %w", p.OutPath, err)
 	}
 
-	rec := design.Rendered{Path: relPath(p.AnswersPath, p.OutPath), SHA256: Digest(md), Template: p.Template, Version: p.Version}
-	if p.Doc.Rendered != nil && *p.Doc.Rendered == rec {
+	if !recordChanges {
 		return res, nil
 	}
 	updated, err := design.WithRendered(p.AnswersPath, p.AnswersData, p.Doc, rec)

@@ -81,3 +81,25 @@ func unwrap(err error) error {
 	}
 	return err
 }
+
+// CheckReplaceable reports, without writing anything, the error Write would
+// give for replacing the existing file at path because of what it is: a
+// directory, not a regular file, or read-only.
+func CheckReplaceable(path string) error {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, unwrap(err))
+	}
+	switch {
+	case info.IsDir():
+		return fmt.Errorf("%s is a directory", path)
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("%s is not a regular file", path)
+	case info.Mode().Perm()&0o200 == 0:
+		return fmt.Errorf("%s is read-only", path)
+	}
+	return nil
+}
