@@ -3,10 +3,9 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"os"
-	"os/signal"
+	"strings"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -70,12 +69,14 @@ and renders a complete Markdown design doc from your answers.`,
 }
 
 // Main runs designdoc with args and returns the process exit code.
+//
+// Ctrl-C is left to the Go runtime for now: nothing designdoc does yet has
+// state worth saving, its writes are atomic, and the shell sees the
+// process end by SIGINT (status 130).
 func Main(args []string, io *IO) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	root := NewRoot(io)
 	root.SetArgs(args)
-	cmd, err := root.ExecuteContextC(ctx)
+	cmd, err := root.ExecuteC()
 	if err != nil {
 		if cmd != nil && !errors.As(err, new(*ExitError)) && isArgError(err) {
 			err = &usageError{err: err, cmd: cmd.CommandPath()}
@@ -94,16 +95,7 @@ func isArgError(err error) bool {
 	}
 	msg := err.Error()
 	for _, p := range []string{"accepts ", "requires ", "unknown command", "unknown flag", "unknown shorthand", "invalid argument"} {
-		if len(msg) >= len(p) && contains(msg, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
+		if strings.Contains(msg, p) {
 			return true
 		}
 	}
