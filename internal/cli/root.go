@@ -5,8 +5,8 @@ package cli
 import (
 	"errors"
 	"os"
-	"strings"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
