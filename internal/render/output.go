@@ -57,6 +57,9 @@ func (e *RefusedError) Error() string { return e.Msg }
 // Afterwards the answers file records the doc's path and digest.
 func Write(p Publish, md []byte) (Published, error) {
 	res := Published{Path: p.OutPath}
+	if samePath(p.OutPath, p.AnswersPath) {
+		return res, fmt.Errorf("%s is the answers file itself; choose another file for the doc with -o", p.OutPath)
+	}
 	rec := design.Rendered{Path: relPath(p.AnswersPath, p.OutPath), SHA256: Digest(md), Template: p.Template, Version: p.Version}
 	recordChanges := p.Doc.Rendered == nil || *p.Doc.Rendered != rec
 	if recordChanges {
@@ -127,10 +130,20 @@ func recordedFor(p Publish) bool {
 	if r == nil || r.Path == "" {
 		return false
 	}
-	recorded := filepath.Join(filepath.Dir(p.AnswersPath), filepath.FromSlash(r.Path))
-	a, err1 := filepath.Abs(recorded)
-	b, err2 := filepath.Abs(p.OutPath)
-	return err1 == nil && err2 == nil && a == b
+	return samePath(filepath.Join(filepath.Dir(p.AnswersPath), filepath.FromSlash(r.Path)), p.OutPath)
+}
+
+// samePath reports whether two paths name the same file, following
+// symbolic links where the files exist.
+func samePath(a, b string) bool {
+	if ia, err := os.Stat(a); err == nil {
+		if ib, err := os.Stat(b); err == nil {
+			return os.SameFile(ia, ib)
+		}
+	}
+	aa, err1 := filepath.Abs(a)
+	ab, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == ab
 }
 
 func refusal(p Publish) error {
