@@ -57,12 +57,12 @@ var fastCases = []string{
 
 func TestFastMatchesYAMLv3(t *testing.T) {
 	for _, in := range fastCases {
-		fast, ok := parseFast([]byte(in))
+		fast, ok, _ := parseFast(in)
 		if !ok {
 			t.Errorf("fast path refused %q", in)
 			continue
 		}
-		slow, err := parseSlow([]byte(in))
+		slow, err := parseSlow(in, nil)
 		if err != nil {
 			t.Errorf("yaml.v3 rejects %q: %v", in, err)
 			continue
@@ -89,11 +89,11 @@ var slowCases = []string{
 
 func TestFastRefusesOrAgrees(t *testing.T) {
 	for _, in := range slowCases {
-		fast, ok := parseFast([]byte(in))
+		fast, ok, _ := parseFast(in)
 		if !ok {
 			continue
 		}
-		slow, err := parseSlow([]byte(in))
+		slow, err := parseSlow(in, nil)
 		if err != nil {
 			t.Errorf("fast path accepted %q, yaml.v3 rejects it: %v", in, err)
 			continue
@@ -120,11 +120,11 @@ func checkParse(t *testing.T, data []byte) {
 			t.Fatalf("Parse(%q) returned a node with an error", data)
 		}
 	}
-	fast, ok := parseFast(data)
+	fast, ok, _ := parseFast(string(data))
 	if !ok {
 		return
 	}
-	slow, err := parseSlow(data)
+	slow, err := parseSlow(string(data), nil)
 	if err != nil {
 		t.Fatalf("fast path accepted %q, yaml.v3 rejects it: %v", data, err)
 	}

@@ -1,10 +1,11 @@
 package yamltree
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"strings"
+	"unsafe"
 
 	"gopkg.in/yaml.v3"
 )
@@ -20,12 +21,12 @@ const MaxDepth = 100
 // tree of that size stays cheap.
 const minExpandedNodes = 1_000_000
 
-// expandedBudget is how many nodes a document may have once every alias is
-// counted as a full copy of its anchored subtree. A document without aliases
-// has fewer nodes than bytes, so adding len(data) guarantees that only alias
-// expansion ("billion laughs") can exhaust the budget.
-func expandedBudget(data []byte) int {
-	return minExpandedNodes + len(data)
+// expandedBudget is how many nodes a document of size bytes may have once
+// every alias is counted as a full copy of its anchored subtree. A document
+// without aliases has fewer nodes than bytes, so adding the size guarantees
+// that only alias expansion ("billion laughs") can exhaust the budget.
+func expandedBudget(size int) int {
+	return minExpandedNodes + size
 }
 
 // Parse parses one YAML document into a tree of positioned nodes.
@@ -38,19 +39,35 @@ func expandedBudget(data []byte) int {
 // Aliases are resolved by sharing the anchored subtree. Documents deeper
 // than MaxDepth, documents whose alias expansion exceeds a size budget, and
 // streams of more than one document are rejected.
+//
+// The tree does not refer to data: Parse copies it first. ParseOwned
+// saves that copy.
 func Parse(data []byte) (*Node, error) {
-	if n, ok := parseFast(data); ok {
-		return n, nil
-	}
-	return parseSlow(data)
+	return parse(string(data))
 }
 
-// parseSlow parses data with gopkg.in/yaml.v3 and converts its tree. It is
+// ParseOwned is Parse without the copy of data: the strings in the tree
+// share data's memory. data must not be modified afterwards, for as long
+// as the tree (or any string taken from it) is in use.
+func ParseOwned(data []byte) (*Node, error) {
+	return parse(unsafe.String(unsafe.SliceData(data), len(data)))
+}
+
+func parse(src string) (*Node, error) {
+	n, ok, ferr := parseFast(src)
+	if ok {
+		return n, nil
+	}
+	return parseSlow(src, ferr)
+}
+
+// parseSlow parses src with gopkg.in/yaml.v3 and converts its tree. It is
 // the reference behaviour: it accepts exactly what yaml.v3 accepts (minus
 // the depth, alias and multi-document bounds) and reports yaml.v3's error
-// messages with corrected positions.
-func parseSlow(data []byte) (root *Node, err error) {
-	doc, err := decodeV3(data)
+// messages at the position of the mistake. fe is the mistake the fast
+// parser found, if any (see locateV3Error).
+func parseSlow(src string, fe *fastError) (root *Node, err error) {
+	doc, err := decodeV3(src, fe)
 	if err != nil {
 		return nil, err
 	}
@@ -63,36 +80,47 @@ func parseSlow(data []byte) (root *Node, err error) {
 		}
 		doc = doc.Content[0]
 	}
-	c := converter{budget: expandedBudget(data)}
+	c := converter{budget: expandedBudget(len(src))}
 	return c.convert(doc, 1)
 }
 
-// decodeV3 runs yaml.v3 over data and returns its document node, or nil
+// decodeV3 runs yaml.v3 over src and returns its document node, or nil
 // when the stream holds no document. A second document is an error at its
-// start. yaml.v3's errors are turned into *SyntaxError with the position
-// corrected (see locateV3Error).
-func decodeV3(data []byte) (doc *yaml.Node, err error) {
+// start. yaml.v3's errors are turned into *SyntaxError at the position of
+// the mistake (see locateV3Error).
+func decodeV3(src string, fe *fastError) (doc *yaml.Node, err error) {
 	defer func() {
 		// Last line of defence: yaml.v3 panics with non-yaml errors on a few
 		// malformed inputs; a syntax error is more useful than a crash.
 		if r := recover(); r != nil {
 			doc = nil
-			err = locateV3Error(data, fmt.Sprint(r))
+			err = locateV3Error(src, fmt.Sprint(r), fe)
 		}
 	}()
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec := yaml.NewDecoder(strings.NewReader(src))
 	var first yaml.Node
 	if err := dec.Decode(&first); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, nil
 		}
-		return nil, locateV3Error(data, err.Error())
+		return nil, locateV3Error(src, err.Error(), fe)
 	}
 	var second yaml.Node
 	switch err := dec.Decode(&second); {
 	case errors.Is(err, io.EOF):
 	case err != nil:
-		return nil, locateV3Error(data, err.Error())
+		// The first document is fine and what follows is not. If a
+		// document marker comes before the mistake, the marker is the
+		// first thing wrong.
+		se := locateV3Error(src, err.Error(), fe)
+		after := first.Line
+		if len(first.Content) > 0 {
+			after = first.Content[0].Line
+		}
+		if m := documentMarkerAfter(textOf(src), after); m > 0 && m <= se.Line {
+			return nil, extraDocumentError(m, 1)
+		}
+		return nil, se
 	default:
 		return nil, extraDocumentError(second.Line, second.Column)
 	}
