@@ -64,7 +64,9 @@ func BenchmarkParse(b *testing.B) {
 			return n, nil
 		})
 	})
-	b.Run("yaml.v3", func(b *testing.B) { benchmarkParse(b, func(d []byte) (*Node, error) { return parseSlow(string(d), nil) }) })
+	b.Run("yaml.v3", func(b *testing.B) {
+		benchmarkParse(b, func(d []byte) (*Node, error) { return parseSlow(string(d), nil) })
+	})
 	b.Run("Parse", func(b *testing.B) { benchmarkParse(b, Parse) })
 }
 
