@@ -23,14 +23,19 @@ import (
 //     and indentation finds the collection past MaxDepth;
 //   - mistakes the fast parser is sure of (fastError), when yaml.v3's
 //     message is one the fast parser expected for them;
-//   - anything else: yaml.v3's line, corrected, at the first non-blank
-//     character of that line (approximate).
+//   - otherwise the line yaml.v3 gives, corrected, and on it (or after it)
+//     the position found by probing yaml.v3 with prefixes of the input
+//     for the errors where that is reliable (see locator.probe), or by a
+//     look at the text for a few others;
+//   - failing all that, the corrected line at its first non-blank
+//     character (approximateError).
 
 // locateV3Error turns yaml.v3's error message v3msg for src into a
 // *SyntaxError at the position of the mistake. fe is what the fast parser
 // found certainly wrong, or nil.
 func locateV3Error(src, v3msg string, fe *fastError) *SyntaxError {
 	line, msg := splitV3Message(v3msg)
+	text := textOf(src)
 	switch {
 	case readerMessages[msg]:
 		if e := encodingError(src); e != nil {
@@ -38,27 +43,38 @@ func locateV3Error(src, v3msg string, fe *fastError) *SyntaxError {
 		}
 	case strings.HasPrefix(msg, "unknown anchor '") && strings.HasSuffix(msg, "' referenced"):
 		name := strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced")
-		text := textOf(src)
 		if off, ok := findUnknownAlias(text, name); ok {
 			l, c := position(text[:off])
 			return &SyntaxError{Line: l, Column: c, Msg: msg}
 		}
 	case strings.HasPrefix(msg, "exceeded max depth of "):
-		text := textOf(src)
 		if off, ok := findDeepNesting(text); ok {
 			return depthError(position(text[:off]))
 		}
 	}
 	if fe != nil && fe.explains(msg, line) {
 		if fe.tab && msg == msgCannotStart {
-			msg = "found a tab character where YAML expects spaces or a token (tabs cannot indent YAML)"
+			msg = msgTab
 		} else if fe.context != "" {
 			msg += " " + fe.context
 		}
 		return &SyntaxError{Line: fe.line, Column: fe.col, Msg: msg}
 	}
-	return approximateError(textOf(src), msg, line)
+	l := locator{src: src, text: text, v3msg: v3msg, msg: msg, n: line, budget: probeBudget}
+	if off, ok := l.find(); ok {
+		if msg == msgCannotStart && text[off] == '\t' {
+			msg = msgTab
+		}
+		ln, col := position(text[:off])
+		return &SyntaxError{Line: ln, Column: col, Msg: msg}
+	}
+	return approximateError(text, msg, line)
 }
+
+// msgTab replaces yaml.v3's "found character that cannot start any token"
+// when the character is a tab, which says nothing about the usual cause:
+// an editor indenting with a tab.
+const msgTab = "found a tab character where YAML expects spaces or a token (tabs cannot indent YAML)"
 
 // splitV3Message splits "yaml: line N: problem" into N (0 when absent) and
 // the problem.
@@ -383,8 +399,8 @@ func findUnknownAlias(text, name string) (int, bool) {
 
 // scanTokens calls fn with the offset of every character of text that
 // starts a token (it follows a blank, a line start or a flow indicator),
-// outside comments, quoted scalars and block scalars, until fn returns
-// false.
+// outside comments, quoted scalars (fn sees their opening quote) and block
+// scalars, until fn returns false.
 func scanTokens(text string, fn func(i int) bool) {
 	blockIndent := -1 // while in a block scalar, its lines are indented more
 	for i := 0; i < len(text); {
@@ -417,6 +433,9 @@ func scanTokens(text string, fn func(i int) bool) {
 			case '#':
 				break line
 			case '\'', '"':
+				if !fn(i) {
+					return
+				}
 				j := closingQuote(text, i)
 				if j < 0 {
 					return

@@ -1027,22 +1027,27 @@ func (p *fastParser) flowScalar() (*Node, bool) {
 }
 
 // unclosedFlow handles a flow collection that does not end on its line.
-// That is valid YAML if it is closed further on; if it is not, the
-// innermost collection still open at the end of the input is the mistake.
-// The scan skips quoted scalars and comments roughly as yaml.v3 does;
-// yaml.v3's message confirms or overrules it.
+// That is valid YAML if it is closed further on. If no bracket opens or
+// closes on the following lines and the collection is still open at the
+// end of the input, the innermost collection open at the end of its first
+// line is certainly unclosed, and every error yaml.v3 finds in the rest is
+// noticed inside it. The scan skips quoted scalars and comments roughly as
+// yaml.v3 does; yaml.v3's message confirms or overrules it.
 func (p *fastParser) unclosedFlow() (*Node, bool) {
 	s := p.src
 	var open []int // offsets of the brackets not closed yet
+	firstLine := true
 	i := p.flowStart
 	for i < len(s) {
 		switch c := s[i]; c {
-		case '[', '{':
-			open = append(open, i)
-		case ']', '}':
-			open = open[:len(open)-1]
-			if len(open) == 0 {
-				return nil, false // closed on a later line
+		case '[', '{', ']', '}':
+			if !firstLine {
+				return nil, false // the rest is not simple enough to be sure
+			}
+			if c == '[' || c == '{' {
+				open = append(open, i)
+			} else if open = open[:len(open)-1]; len(open) == 0 {
+				return nil, false // closed after all
 			}
 		case '\'', '"':
 			if prev := s[i-1]; strings.IndexByte(" \t\n[{,:", prev) < 0 {
@@ -1065,6 +1070,7 @@ func (p *fastParser) unclosedFlow() (*Node, bool) {
 			i += j
 			continue
 		case '\n':
+			firstLine = false
 			// A document marker ends the collection for yaml.v3.
 			if m := s[i+1:]; (strings.HasPrefix(m, "---") || strings.HasPrefix(m, "...")) && p.atBlankzTab(i+4) {
 				i = len(s)
