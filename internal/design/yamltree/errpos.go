@@ -62,7 +62,7 @@ func locateV3Error(src, v3msg string, fe *fastError) *SyntaxError {
 	}
 	l := locator{src: src, text: text, v3msg: v3msg, msg: msg, n: line, budget: probeBudget}
 	if off, ok := l.find(); ok {
-		if msg == msgCannotStart && text[off] == '\t' {
+		if msg == msgCannotStart && off < len(text) && text[off] == '\t' {
 			msg = msgTab
 		}
 		ln, col := position(text[:off])
@@ -424,15 +424,7 @@ func scanTokens(text string, fn func(i int) bool) {
 			if c == '\n' || c == '\r' {
 				break
 			}
-			tokenStart := i == ls || strings.IndexByte(" \t[{,", text[i-1]) >= 0
-			if !tokenStart {
-				i++
-				continue
-			}
-			switch c {
-			case '#':
-				break line
-			case '\'', '"':
+			if (c == '\'' || c == '"') && quoteStarts(text, ls, i) {
 				if !fn(i) {
 					return
 				}
@@ -442,6 +434,15 @@ func scanTokens(text string, fn func(i int) bool) {
 				}
 				i = j + 1
 				continue
+			}
+			tokenStart := i == ls || strings.IndexByte(" \t[]{},'\"", text[i-1]) >= 0
+			if !tokenStart {
+				i++
+				continue
+			}
+			switch c {
+			case '#':
+				break line
 			case '|', '>':
 				j := i + 1
 				for j < len(text) && strings.IndexByte("0123456789+-", text[j]) >= 0 {
@@ -577,7 +578,7 @@ func findDeepNesting(text string) (int, bool) {
 				}
 			case (c == ']' || c == '}') && flow > 0:
 				flow--
-			case (c == '\'' || c == '"') && tokenStart:
+			case (c == '\'' || c == '"') && quoteStarts(text, ls, i):
 				j := closingQuote(text, i)
 				if j < 0 {
 					return 0, false

@@ -280,6 +280,7 @@ func (p *fastParser) newline() bool {
 // fails on document markers and directives.
 func (p *fastParser) nextContent() bool {
 	p.tab = false
+	lineComment := false // a comment line was skipped
 	for {
 		if p.pos >= len(p.src) {
 			p.ind = -1
@@ -290,6 +291,11 @@ func (p *fastParser) nextContent() bool {
 			i++
 		}
 		if i < len(p.src) && p.src[i] == '\t' {
+			if lineComment {
+				// yaml.v3 reads the lines after a comment line looking
+				// for more comments, and then takes tabs for blanks.
+				return false
+			}
 			p.tab = true
 			p.ind = i - p.lineStart
 			p.pos = i
@@ -298,6 +304,7 @@ func (p *fastParser) nextContent() bool {
 		if p.atBreak(i) || p.src[i] == '#' {
 			if i < len(p.src) && p.src[i] == '#' {
 				p.comment = true
+				lineComment = true
 			}
 			if j := strings.IndexByte(p.src[i:], '\n'); j >= 0 {
 				p.pos = i + j + 1
@@ -683,10 +690,13 @@ func (p *fastParser) blockSequence(indent, depth int, indentless bool, parent sc
 		if !p.isEntry(p.pos) {
 			// Content at the sequence's column that is not an entry: a
 			// key, or a scalar yaml.v3 takes for a key missing its ':'.
-			if p.badStart(p.pos) {
+			// After an empty entry it may be the entry's value: yaml.v3
+			// accepts a block scalar there.
+			empty := item.Kind == Scalar && item.Plain && item.Value == "" && item.Line < p.line
+			if p.badStart(p.pos) || (empty && (p.src[p.pos] == '|' || p.src[p.pos] == '>')) {
 				return nil, false
 			}
-			return p.fail(p.pos, "", sc.unexpected(p.line), v3Expect{msgNoColon, p.line, 0})
+			return p.fail(p.pos, "", sc.unexpected(p.line), v3Expect{msgNoColon, p.line, 0}, v3Expect{msgNodeContent, 0, 0})
 		}
 	}
 	p.finish(s, base)

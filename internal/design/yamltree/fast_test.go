@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // fastCases must all take the fast path, and give exactly yaml.v3's tree.
@@ -113,23 +114,53 @@ func checkParse(t *testing.T, data []byte) {
 		if !errors.As(err, &se) {
 			t.Fatalf("Parse(%q): error %T %v is not a *SyntaxError", data, err, err)
 		}
-		if se.Line < 1 || se.Column < 1 {
-			t.Fatalf("Parse(%q): error %q at %d:%d", data, se.Msg, se.Line, se.Column)
-		}
+		checkPosition(t, data, se)
 		if n != nil {
 			t.Fatalf("Parse(%q) returned a node with an error", data)
 		}
 	}
-	fast, ok, _ := parseFast(string(data))
+	src := string(data)
+	v3 := v3Fail(src)
+	if _, msg := splitV3Message(v3); readerMessages[msg] {
+		if e := encodingError(src); e == nil || !strings.HasPrefix(e.Msg, msg) {
+			t.Fatalf("Parse(%q): yaml.v3 says %q, the encoding scan %v", data, v3, e)
+		}
+	}
+	fast, ok, ferr := parseFast(src)
+	if ferr != nil && v3 == "" {
+		t.Fatalf("fast path claims a mistake at %d:%d in %q, which yaml.v3 accepts", ferr.line, ferr.col, data)
+	}
 	if !ok {
 		return
 	}
-	slow, err := parseSlow(string(data), nil)
+	slow, err := parseSlow(src, nil)
 	if err != nil {
 		t.Fatalf("fast path accepted %q, yaml.v3 rejects it: %v", data, err)
 	}
 	if f, s := dump(fast), dump(slow); f != s {
 		t.Fatalf("%q:\nfast:\n%s\nyaml.v3:\n%s", data, f, s)
+	}
+}
+
+// checkPosition checks that an error's position is a place in the text:
+// a line that exists and a column at most one past the line's end.
+func checkPosition(t *testing.T, data []byte, se *SyntaxError) {
+	t.Helper()
+	text := textOf(string(data))
+	if se.Line < 1 || se.Column < 1 {
+		t.Fatalf("Parse(%q): error %q at %d:%d", data, se.Msg, se.Line, se.Column)
+	}
+	ls := lineStart(text, se.Line)
+	if ls < 0 && se.Line > 1 {
+		// The line after a final line break is a place too: the end.
+		if last := lineStart(text, se.Line-1); last < 0 || nextLine(text, last) != len(text) || se.Column != 1 {
+			t.Fatalf("Parse(%q): error %q at %d:%d, past the end", data, se.Msg, se.Line, se.Column)
+		}
+		return
+	}
+	ls = max(ls, 0)
+	if width := utf8.RuneCountInString(text[ls:eol(text, ls)]); se.Column > width+1 {
+		t.Fatalf("Parse(%q): error %q at %d:%d, past the end of a line of %d characters", data, se.Msg, se.Line, se.Column, width)
 	}
 }
 
