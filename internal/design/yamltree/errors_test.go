@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"gopkg.in/yaml.v3"
 )
@@ -162,4 +163,102 @@ func TestYAMLv3PositionsNeedCorrecting(t *testing.T) {
 			t.Errorf("Parse(%q) = %v, want an error at %d:%d", tc.in, err, tc.line, tc.col)
 		}
 	}
+}
+
+// locatedCases are malformed documents outside the fast parser's subset,
+// so that yaml.v3's error is located by probing it with prefixes of the
+// input or by a look at the text (see locator). The positions are exact.
+var locatedCases = []struct {
+	name      string
+	in        string
+	line, col int
+	msg       string
+}{
+	{"value after value, anchored", "a: &x 1\nb: c: d\n", 2, 5, "mapping values are not allowed"},
+	{"over-indented key after tag", "a: !!str\n b\n c: 1", 3, 3, "mapping values are not allowed"},
+	{"tab after anchored scalar", "a: &x 1\n\tb: 1\n", 2, 1, "tab"},
+	{"entry where key expected, anchored", "a: &x 1\n- b\n", 2, 1, "did not find expected key"},
+	{"key where entry expected, anchored", "- &x a\nb: 1\n", 2, 1, "did not find expected '-' indicator"},
+	{"key after anchored sequence", "a: &x\n  - b\n  c: 1\n", 3, 3, "did not find expected '-' indicator"},
+	{"stray bracket after multi-line flow", "a: [1,\n  2]]\n", 2, 5, "did not find expected key"},
+	{"reserved indicator in multi-line flow", "a: [1,\n  @]\n", 2, 3, "cannot start any token"},
+	{"wrong bracket closing a flow mapping", "a: [1, {b: 2]\n", 1, 13, "did not find expected ',' or '}'"},
+	{"unclosed anchored flow sequence", "key: &a [1, 2\nnext: 1\n", 1, 9, "did not find expected ',' or ']'"},
+	{"unclosed flow mapping in a sequence", "- [a, b]\n- &x {c: d\n- e\n", 2, 6, "did not find expected ',' or '}'"},
+	{"unclosed flow at the end", "g: |\nee: [\n", 2, 5, "did not find expected node content"},
+	{"unknown escape after a document marker", "---\na: \"x\\qy\"\n", 2, 6, "unknown escape"},
+	{"bad hex escape", "a: \"\\x4g\"\n", 1, 7, "hexdecimal"},
+	{"surrogate escape", "a: \"\\ud800\"\n", 1, 7, "invalid Unicode character escape"},
+	{"junk after block scalar indicator", "a: !!str |x\n", 1, 11, "comment or line break"},
+	{"unclosed quote after anchor", "a: &x 'abc\n", 1, 7, "end of stream"},
+	{"empty alias name after a document marker", "---\na: *\n", 2, 5, "alphabetic or numeric"},
+	{"document marker in a quoted scalar", "---\na: 'x\n---\nb\n", 3, 1, "document indicator"},
+	{"undefined tag handle", "a: !e!x 1\n", 1, 4, "undefined tag handle"},
+	{"content after the root", "---\n[1, 2]\nb: 3\n", 3, 1, "did not find expected <document start>"},
+}
+
+func TestLocatedErrorPositions(t *testing.T) {
+	for _, tc := range locatedCases {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, ok, ferr := parseFast(tc.in); ok || ferr != nil {
+				t.Fatalf("the fast parser handles %q (ok %v, mistake %v); the case tests the locator", tc.in, ok, ferr)
+			}
+			checkErrorAt(t, tc.in, tc.line, tc.col, tc.msg)
+		})
+	}
+}
+
+// approximateCases are errors whose position is only approximated: the
+// line yaml.v3 gives, corrected, at its first non-blank character (see
+// approximateError). where is the position of the actual mistake.
+var approximateCases = []struct {
+	name      string
+	in        string
+	budget    int // probeBudget for the case
+	line, col int // what Parse reports
+	where     string
+	msg       string
+}{
+	{"UTF-16 input (no probing)", utf16le("a: b: c\n"), probeBudget, 1, 1, "1:5", "mapping values are not allowed"},
+	{"UTF-16 input, later line", utf16le("a: 1\nb: @\n"), probeBudget, 2, 1, "2:4", "cannot start any token"},
+	{"probe budget spent: scanner error", "a: &x 1\nb: c: d\n", 0, 2, 1, "2:5", "mapping values are not allowed"},
+	{"probe budget spent: grammar error, context on line 2", "a: &x\n  - b\n  c: 1\n", 0, 2, 3, "3:3", "did not find expected '-' indicator"},
+	{"probe budget spent: grammar error on line 2", "a: &x 1\n- b\n", 0, 2, 1, "2:1 (exact by luck)", "did not find expected key"},
+	{"probe budget spent: flow error", "a: [1, {b: 2]\n", 0, 1, 1, "1:13", "did not find expected ',' or '}'"},
+	{"duplicate %TAG directive", "%TAG ! a\n%TAG ! b\n---\nx\n", probeBudget, 2, 1, "2:1 (directives start lines)", "duplicate %TAG"},
+	{"incompatible YAML version", "%YAML 2.0\n---\na\n", probeBudget, 1, 1, "1:1 (directives start lines)", "incompatible YAML document"},
+}
+
+func TestApproximateErrorPositions(t *testing.T) {
+	defer func(b int) { probeBudget = b }(probeBudget)
+	for _, tc := range approximateCases {
+		t.Run(tc.name, func(t *testing.T) {
+			probeBudget = tc.budget
+			checkErrorAt(t, tc.in, tc.line, tc.col, tc.msg)
+		})
+	}
+}
+
+func checkErrorAt(t *testing.T, in string, line, col int, msg string) {
+	t.Helper()
+	n, err := Parse([]byte(in))
+	var se *SyntaxError
+	if !errors.As(err, &se) {
+		t.Fatalf("Parse(%q) = %v, %v; want *SyntaxError", in, n, err)
+	}
+	if se.Line != line || se.Column != col {
+		t.Errorf("Parse(%q): error at %d:%d, want %d:%d (%s)", in, se.Line, se.Column, line, col, se.Msg)
+	}
+	if !strings.Contains(se.Msg, msg) {
+		t.Errorf("Parse(%q): message %q does not contain %q", in, se.Msg, msg)
+	}
+}
+
+// utf16le encodes s as UTF-16LE with a byte order mark.
+func utf16le(s string) string {
+	b := []byte{0xff, 0xfe}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return string(b)
 }

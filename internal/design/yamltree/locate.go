@@ -12,8 +12,9 @@ import (
 
 // probeBudget bounds how many bytes of input yaml.v3 re-reads while
 // probing for the position of one error: about half a second. Errors deep
-// in very large documents get an approximate position instead.
-const probeBudget = 8 << 20
+// in very large documents get an approximate position instead. (A
+// variable so that tests can show what that is.)
+var probeBudget = 8 << 20
 
 // locator finds the position of a yaml.v3 error that neither the fast
 // parser nor the dedicated scans explain, from yaml.v3's line number n and
@@ -52,7 +53,15 @@ var laterLineMessages = map[string]bool{
 	"found an indentation indicator equal to 0":      true,
 	"did not find expected version number":           true,
 	"did not find expected digit or '.' character":   true,
+	msgHexEscape:  true,
+	msgEscapeCode: true,
 }
+
+// Errors in escapes, which yaml.v3 places after the escape letter.
+const (
+	msgHexEscape  = "did not find expected hexdecimal number"
+	msgEscapeCode = "found invalid Unicode character escape code"
+)
 
 // Grammar errors of block collections and documents: the problem is a
 // token at or after the start of the line after the one yaml.v3 numbers.
@@ -72,6 +81,12 @@ func (l *locator) find() (int, bool) {
 		switch l.msg {
 		case msgUnknownEscape:
 			return off, ok // the escape, inside a quoted scalar
+		case msgHexEscape, msgEscapeCode:
+			// yaml.v3 places these at the escape's first digit.
+			for ok && off > 0 && l.text[off] != '\\' {
+				off--
+			}
+			return off + 2, ok
 		case msgNoColon:
 			return l.tokenStart(off, keyLine), ok
 		}
@@ -79,6 +94,16 @@ func (l *locator) find() (int, bool) {
 	case blockGrammarMessages[l.msg]:
 		off, ok := l.probe(l.n+1, true, false)
 		return l.tokenStart(off, keyColon), ok
+	case l.msg == "found undefined tag handle":
+		// At the tag, which ends with the handle's second '!'.
+		off, ok := l.probe(l.n+1, true, false)
+		for ok && off > 0 && l.text[off-1] != ' ' && l.text[off-1] != '\t' && l.text[off] != '\n' {
+			if l.text[off] == '!' && strings.IndexByte(" \t[{,-?:", l.text[off-1]) >= 0 {
+				break
+			}
+			off--
+		}
+		return off, ok
 	case l.msg == msgFlowSeqUnended || l.msg == msgFlowMapUnended:
 		return l.flowBracket()
 	case l.msg == msgNodeContent:
@@ -178,7 +203,7 @@ func (l *locator) smallest(lo, hi int) (int, bool) {
 func (l *locator) fails(k int) bool {
 	bom := len(l.src) - len(l.text)
 	open, quote := flowStack(l.text, k-bom)
-	if quote >= 0 && l.msg != msgUnknownEscape {
+	if quote >= 0 && l.msg != msgUnknownEscape && l.msg != msgHexEscape && l.msg != msgEscapeCode {
 		k = bom + quote
 		open, _ = flowStack(l.text, quote)
 	}
@@ -284,10 +309,19 @@ func (l *locator) flowBracket() (int, bool) {
 // nodeContent places "did not find expected node content": yaml.v3 found
 // a token where a node belongs, on the line after the one it numbers (its
 // context mark is that token). Probing finds it, with the prefixes' flow
-// collections closed, since cut short they would fail the same way.
+// collections closed, since cut short they would fail the same way. When
+// the token is the end of the input inside a flow collection, the
+// collection's bracket, never closed, is the mistake.
 func (l *locator) nodeContent() (int, bool) {
-	off, ok := l.probe(l.n+1, false, true)
-	return l.tokenStart(off, keyColon), ok
+	if off, ok := l.probe(l.n+1, false, true); ok {
+		return l.tokenStart(off, keyColon), true
+	}
+	if ts := lineStart(l.text, l.n+1); ts < 0 || strings.TrimSpace(l.text[ts:]) == "" {
+		if open, quote := flowStack(l.text, len(l.text)); quote < 0 && len(open) > 0 {
+			return open[len(open)-1], true
+		}
+	}
+	return 0, false
 }
 
 // How tokenStart treats keys.
@@ -352,9 +386,16 @@ func quoteStarts(text string, ls, i int) bool {
 		return true
 	case strings.IndexByte("[]{},", text[j-1]) >= 0:
 		return true
+	case j == i:
+		return false
+	case strings.IndexByte(":-?", text[j-1]) >= 0:
+		return true // indicators when a blank follows
 	}
-	// ':', '-' and '?' are indicators only when a blank follows.
-	return j < i && strings.IndexByte(":-?", text[j-1]) >= 0
+	// After an anchor or a tag.
+	for j > ls && text[j-1] != ' ' && text[j-1] != '\t' {
+		j--
+	}
+	return text[j] == '&' || text[j] == '!'
 }
 
 // flowStack returns the offsets of the flow collection brackets open at
