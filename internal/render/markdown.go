@@ -406,7 +406,7 @@ func Text(s string) string {
 	for i, line := range out {
 		if (i == 0 || out[i-1] == "") && (i == len(out)-1 || out[i+1] == "") {
 			if m := emphasisOnly.FindStringSubmatch(line); m != nil && m[1] == m[3] && !strings.ContainsAny(m[2][len(m[2])-1:], ".,;:!?") {
-				out[i] = m[2]
+				out[i] = escapeLineStart(m[2])
 			}
 		}
 	}
