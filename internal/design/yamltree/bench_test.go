@@ -57,7 +57,7 @@ func benchmarkParse(b *testing.B, parse func([]byte) (*Node, error)) {
 func BenchmarkParse(b *testing.B) {
 	b.Run("fast", func(b *testing.B) {
 		benchmarkParse(b, func(d []byte) (*Node, error) {
-			n, ok, _ := parseFast(string(d))
+			n, ok, _ := parseFast(string(d), nil)
 			if !ok {
 				return nil, fmt.Errorf("fast path refused the workload")
 			}
@@ -68,11 +68,12 @@ func BenchmarkParse(b *testing.B) {
 		benchmarkParse(b, func(d []byte) (*Node, error) { return parseSlow(string(d), nil) })
 	})
 	b.Run("Parse", func(b *testing.B) { benchmarkParse(b, Parse) })
+	b.Run("ParseOwned", func(b *testing.B) { benchmarkParse(b, ParseOwned) })
 }
 
 func TestWorkloadTakesFastPath(t *testing.T) {
 	data := []byte(genAnswers(200))
-	fast, ok, _ := parseFast(string(data))
+	fast, ok, _ := parseFast(string(data), nil)
 	if !ok {
 		t.Fatal("fast path refused the generated workload")
 	}

@@ -45,7 +45,7 @@ func checkCombinations(t *testing.T, seed uint64, n int) {
 	fast := 0
 	for i := 0; i < n; i++ {
 		doc := comboDoc(r, 1+r.IntN(6), i%7 == 0)
-		if _, ok, _ := parseFast(doc); ok {
+		if _, ok, _ := parseFast(doc, nil); ok {
 			fast++
 		}
 		checkParse(t, []byte(doc))

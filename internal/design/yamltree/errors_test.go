@@ -200,7 +200,7 @@ var locatedCases = []struct {
 func TestLocatedErrorPositions(t *testing.T) {
 	for _, tc := range locatedCases {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, ok, ferr := parseFast(tc.in); ok || ferr != nil {
+			if _, ok, ferr := parseFast(tc.in, nil); ok || ferr != nil {
 				t.Fatalf("the fast parser handles %q (ok %v, mistake %v); the case tests the locator", tc.in, ok, ferr)
 			}
 			checkErrorAt(t, tc.in, tc.line, tc.col, tc.msg)

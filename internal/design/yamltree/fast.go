@@ -75,8 +75,9 @@ const (
 
 // parseFast parses src if it lies in the fast subset. ok=false means "use
 // yaml.v3", not necessarily that src is invalid; ferr is set when the fast
-// parser is sure src is invalid, and says where.
-func parseFast(src string) (root *Node, ok bool, ferr *fastError) {
+// parser is sure src is invalid, and says where. The tree's strings are
+// substrings of src, or copies when strs is set.
+func parseFast(src string, strs *interner) (root *Node, ok bool, ferr *fastError) {
 	start := 0
 	// yaml.v3 skips a leading byte order mark without counting a column.
 	if strings.HasPrefix(src, "\ufeff") {
@@ -85,7 +86,7 @@ func parseFast(src string) (root *Node, ok bool, ferr *fastError) {
 	if !fastValid(src[start:]) {
 		return nil, false, nil
 	}
-	p := fastParser{src: src, pos: start, lineStart: start, line: 1, flowStart: -1}
+	p := fastParser{src: src, pos: start, lineStart: start, line: 1, flowStart: -1, strs: strs}
 	root, ok = p.document()
 	if !ok {
 		return nil, false, p.err
@@ -143,6 +144,7 @@ type fastParser struct {
 	// flowStart is the offset of the outermost open flow collection, or -1.
 	flowStart int
 	err       *fastError // a mistake the parser is sure of
+	strs      *interner  // copies the tree's strings, or nil
 	a         arena
 	kids      []*Node // children of the collections being built, as a stack
 }
@@ -199,6 +201,22 @@ func (p *fastParser) failTab(pos int, expect ...v3Expect) (*Node, bool) {
 	p.fail(pos, "", expect...)
 	p.err.tab = true
 	return nil, false
+}
+
+// str returns s, a substring of the input, for the tree.
+func (p *fastParser) str(s string) string {
+	if p.strs == nil {
+		return s
+	}
+	return p.strs.str(s)
+}
+
+// strBytes returns a string built in b for the tree.
+func (p *fastParser) strBytes(b []byte) string {
+	if p.strs == nil {
+		return string(b)
+	}
+	return p.strs.bytes(b)
 }
 
 func (p *fastParser) newNode(kind Kind, pos int) *Node {
@@ -793,7 +811,7 @@ func (p *fastParser) plain(flow bool) (*Node, bool) {
 done:
 	n := p.newNode(Scalar, start)
 	n.Plain = true
-	n.Value = s[start:end]
+	n.Value = p.str(s[start:end])
 	p.pos = end
 	if flow {
 		p.skipSpaces()
@@ -882,9 +900,9 @@ func (p *fastParser) quoted() (*Node, bool) {
 	}
 	n := p.newNode(Scalar, start)
 	if b == nil {
-		n.Value = s[start+1 : i]
+		n.Value = p.str(s[start+1 : i])
 	} else {
-		n.Value = string(append(b, s[lit:i]...))
+		n.Value = p.strBytes(append(b, s[lit:i]...))
 	}
 	p.pos = i + 1
 	after := p.pos
@@ -1212,7 +1230,7 @@ func (p *fastParser) blockScalar(parent int, sc scope) (*Node, bool) {
 			b = append(b, '\n')
 		}
 	}
-	n.Value = string(b)
+	n.Value = p.strBytes(b)
 	p.comment = false
 	if !p.nextContent() || !p.lineAfter(false, parent, sc, n.Line) {
 		return nil, false

@@ -58,7 +58,7 @@ var fastCases = []string{
 
 func TestFastMatchesYAMLv3(t *testing.T) {
 	for _, in := range fastCases {
-		fast, ok, _ := parseFast(in)
+		fast, ok, _ := parseFast(in, nil)
 		if !ok {
 			t.Errorf("fast path refused %q", in)
 			continue
@@ -90,7 +90,7 @@ var slowCases = []string{
 
 func TestFastRefusesOrAgrees(t *testing.T) {
 	for _, in := range slowCases {
-		fast, ok, _ := parseFast(in)
+		fast, ok, _ := parseFast(in, nil)
 		if !ok {
 			continue
 		}
@@ -126,7 +126,7 @@ func checkParse(t *testing.T, data []byte) {
 			t.Fatalf("Parse(%q): yaml.v3 says %q, the encoding scan %v", data, v3, e)
 		}
 	}
-	fast, ok, ferr := parseFast(src)
+	fast, ok, ferr := parseFast(src, nil)
 	if ferr != nil && v3 == "" {
 		t.Fatalf("fast path claims a mistake at %d:%d in %q, which yaml.v3 accepts", ferr.line, ferr.col, data)
 	}

@@ -20,8 +20,8 @@ func dump(n *Node) string {
 			return
 		}
 		fmt.Fprintf(&b, "%s%s %d:%d", indent, n.Kind, n.Line, n.Column)
-		if n.Tag != "" {
-			fmt.Fprintf(&b, " tag=%s", n.Tag)
+		if n.Tag() != "" {
+			fmt.Fprintf(&b, " tag=%s", n.Tag())
 		}
 		if n.Kind == Scalar || n.Value != "" {
 			fmt.Fprintf(&b, " plain=%v %q", n.Plain, n.Value)

@@ -4,6 +4,7 @@ import (
 	"os"
 	"runtime"
 	"testing"
+	"unsafe"
 )
 
 // TestLiveHeap reports the live heap after parsing the file named by
@@ -22,6 +23,7 @@ func TestLiveHeap(t *testing.T) {
 		parse func([]byte) (*Node, error)
 	}{
 		{"Parse", Parse},
+		{"ParseOwned", ParseOwned},
 	} {
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -34,8 +36,8 @@ func TestLiveHeap(t *testing.T) {
 		}
 		after := liveHeap()
 		nodes := countNodes(root, map[*Node]bool{})
-		t.Logf("%s: input %.1f MiB, %d nodes, live heap after parse %.1f MiB (%.1f MiB more than the input alone)",
-			tc.name, mib(len(data)), nodes, mib(int(after)), mib(int(after-base)))
+		t.Logf("%s: input %.1f MiB, %d nodes of %d bytes, live heap after parse %.1f MiB (%.1f MiB more than the input alone)",
+			tc.name, mib(len(data)), nodes, unsafe.Sizeof(Node{}), mib(int(after)), mib(int(after-base)))
 		runtime.KeepAlive(data)
 		runtime.KeepAlive(root)
 	}
@@ -61,4 +63,34 @@ func countNodes(n *Node, seen map[*Node]bool) int {
 		c += countNodes(k, seen)
 	}
 	return c
+}
+
+// TestParseOwnedSharesInput checks that ParseOwned builds the tree Parse
+// builds, with strings that point into the input instead of a copy.
+func TestParseOwnedSharesInput(t *testing.T) {
+	for _, in := range []string{genAnswers(3), "a: &x 1\nb: *x\n", "[a, b]\n", ""} {
+		data := []byte(in)
+		owned, err := ParseOwned(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		copied, err := Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dump(owned) != dump(copied) {
+			t.Errorf("ParseOwned(%q) and Parse differ:\n%s\n%s", in, dump(owned), dump(copied))
+		}
+	}
+	data := []byte("key: value\n")
+	n, err := ParseOwned(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := n.Content[1].Value; unsafe.StringData(v) != &data[5] {
+		t.Errorf("ParseOwned copied the value %q", v)
+	}
+	if _, err := ParseOwned([]byte("a: [1,\n")); err == nil {
+		t.Error("ParseOwned accepted an unclosed flow sequence")
+	}
 }

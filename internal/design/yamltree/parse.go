@@ -40,24 +40,31 @@ func expandedBudget(size int) int {
 // than MaxDepth, documents whose alias expansion exceeds a size budget, and
 // streams of more than one document are rejected.
 //
-// The tree does not refer to data: Parse copies it first. ParseOwned
-// saves that copy.
+// The tree does not refer to data: Parse copies the strings it keeps (see
+// interner), so data may be modified or freed afterwards. ParseOwned saves
+// the copies.
 func Parse(data []byte) (*Node, error) {
-	return parse(string(data))
+	return parse(unsafe.String(unsafe.SliceData(data), len(data)), newInterner(len(data)))
 }
 
-// ParseOwned is Parse without the copy of data: the strings in the tree
-// share data's memory. data must not be modified afterwards, for as long
-// as the tree (or any string taken from it) is in use.
+// ParseOwned is Parse without copies: the strings in the tree point into
+// data. data must not be modified afterwards, for as long as the tree (or
+// any string taken from it) is in use, and stays in memory as long as any
+// of them does. It is the fastest way to parse; Parse, which keeps only
+// the distinct strings of data, leaves less memory in use when the caller
+// drops data.
 func ParseOwned(data []byte) (*Node, error) {
-	return parse(unsafe.String(unsafe.SliceData(data), len(data)))
+	return parse(unsafe.String(unsafe.SliceData(data), len(data)), nil)
 }
 
-func parse(src string) (*Node, error) {
-	n, ok, ferr := parseFast(src)
+// parse parses src, which may share memory with the caller's input; strs
+// copies the tree's strings out of it, or is nil.
+func parse(src string, strs *interner) (*Node, error) {
+	n, ok, ferr := parseFast(src, strs)
 	if ok {
 		return n, nil
 	}
+	// yaml.v3 makes its own strings, and errors keep none of src.
 	return parseSlow(src, ferr)
 }
 
@@ -160,7 +167,7 @@ func (c *converter) node(y *yaml.Node, depth int) (*Node, int, error) {
 	}
 	n := &Node{Line: y.Line, Column: y.Column}
 	if y.Style&yaml.TaggedStyle != 0 {
-		n.Tag = y.Tag
+		n.setTag(y.Tag)
 	}
 	var a *anchored
 	if y.Anchor != "" {
