@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // ParseJSON parses one strict JSON value (RFC 8259) into the same tree Parse
@@ -23,7 +24,9 @@ import (
 // Decoder reports offsets only between tokens, not for the offending byte,
 // and allocates an interface value per token.
 func ParseJSON(data []byte) (*Node, error) {
-	p := jsonParser{src: string(data), line: 1, colPos: 0, col: 1}
+	// data is read in place; the tree gets copies of its strings (see
+	// interner), so it does not refer to data afterwards.
+	p := jsonParser{src: unsafe.String(unsafe.SliceData(data), len(data)), line: 1, colPos: 0, col: 1, strs: newInterner(len(data))}
 	p.skipSpace()
 	if p.pos >= len(p.src) {
 		return nil, p.errorf(p.pos, "unexpected end of JSON input")
@@ -49,7 +52,8 @@ type jsonParser struct {
 	colPos int
 	col    int
 	a      arena
-	kids   []*Node // stack of children of the open collections
+	kids   []*Node   // stack of children of the open collections
+	strs   *interner // copies the tree's strings out of src
 }
 
 // column returns the 1-based rune column of byte offset pos, which must
@@ -123,7 +127,7 @@ func (p *jsonParser) newLine() {
 func (p *jsonParser) scalar(pos int, value string, plain bool) *Node {
 	n := p.a.node()
 	n.Kind = Scalar
-	n.Value = value
+	n.Value = p.strs.str(value)
 	n.Plain = plain
 	n.Line = p.line
 	n.Column = p.column(pos)

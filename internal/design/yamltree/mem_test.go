@@ -94,3 +94,30 @@ func TestParseOwnedSharesInput(t *testing.T) {
 		t.Error("ParseOwned accepted an unclosed flow sequence")
 	}
 }
+
+// TestParseKeepsNoInput checks that the trees of Parse and ParseJSON do
+// not change when their input does.
+func TestParseKeepsNoInput(t *testing.T) {
+	for _, tc := range []struct {
+		parse func([]byte) (*Node, error)
+		in    string
+	}{
+		{Parse, genAnswers(2)},
+		{Parse, "a: \"x\\ty\"\nb: |\n  text\nc: [d, 'e']\n"},
+		{Parse, "a: &x 1\nb: *x\n"},
+		{ParseJSON, `{"a": ["b", 1, true, "c\u00e9"], "d": {"e": null}}`},
+	} {
+		data := []byte(tc.in)
+		n, err := tc.parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := dump(n)
+		for i := range data {
+			data[i] = 'X'
+		}
+		if after := dump(n); after != before {
+			t.Errorf("the tree of %q changed with its input:\n%s\n%s", tc.in, before, after)
+		}
+	}
+}
