@@ -5,8 +5,10 @@
 // are written in, and falls back to gopkg.in/yaml.v3 for anything else, so
 // every YAML document is accepted exactly as yaml.v3 would accept it (within
 // the bounds Parse documents: one document, MaxDepth, alias expansion).
-// Errors are *SyntaxError values at the exact line and column of the
-// mistake. ParseJSON builds the same tree from strict JSON.
+// Errors are *SyntaxError values at the line and column of the mistake,
+// which yaml.v3 does not report: they are found by this package (see
+// locateV3Error), exactly but for a few rare cases where only the line is
+// certain. ParseJSON builds the same tree from strict JSON.
 package yamltree
 
 import (
