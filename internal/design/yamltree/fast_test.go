@@ -2,6 +2,7 @@ package yamltree
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -118,6 +119,9 @@ func checkParse(t *testing.T, data []byte) {
 		if n != nil {
 			t.Fatalf("Parse(%q) returned a node with an error", data)
 		}
+	}
+	if owned, err2 := ParseOwned(data); dump(owned) != dump(n) || fmt.Sprint(err2) != fmt.Sprint(err) {
+		t.Fatalf("ParseOwned(%q) = %v, %v; Parse gave %v, %v", data, dump(owned), err2, dump(n), err)
 	}
 	src := string(data)
 	v3 := v3Fail(src)
