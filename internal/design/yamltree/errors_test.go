@@ -262,3 +262,30 @@ func utf16le(s string) string {
 	}
 	return string(b)
 }
+
+// TestLocatedErrorPositionsInLargeInput checks errors located in a window
+// of a large input (see locator.inWindow): the positions stay exact, for
+// a budget too small to probe the whole input.
+func TestLocatedErrorPositionsInLargeInput(t *testing.T) {
+	defer func(b int) { probeBudget = b }(probeBudget)
+	probeBudget = 32 << 10
+	big := genAnswers(150) // over windowMin
+	lines := strings.Count(big, "\n") + 1
+	for _, tc := range []struct {
+		tail      string
+		line, col int
+		msg       string
+	}{
+		{"bad: c: d\n", 1, 7, "mapping values are not allowed"},
+		{"y: [1, {b: 2]\n", 1, 13, "did not find expected ',' or '}'"},
+		{"y: [1, 2\n", 1, 4, "did not find expected ',' or ']'"},
+		{"z:\n  - a\n  b: 1\n", 3, 3, "did not find expected '-' indicator"},
+		{"- junk\n", 1, 1, "did not find expected key"},
+	} {
+		in := "x: &a 1\n" + big + tc.tail // the anchor sends it to yaml.v3
+		if len(big) < windowMin {
+			t.Fatalf("the input is too small to use a window")
+		}
+		checkErrorAt(t, in, lines+tc.line, tc.col, tc.msg)
+	}
+}

@@ -71,8 +71,75 @@ var blockGrammarMessages = map[string]bool{
 	msgNoDocStart: true,
 }
 
+// windowMin is the size of input before an error from which locating it
+// in a window of the input is worth trying (see inWindow).
+const windowMin = 64 << 10
+
 // find returns the offset in l.text of the mistake, if it can tell.
 func (l *locator) find() (int, bool) {
+	if off, ok := l.inWindow(); ok {
+		return off, true
+	}
+	return l.findHere()
+}
+
+// inWindow locates an error deep in a large input within the part of the
+// input that starts at the top-level node the error is in: probing re-reads
+// the input up to the error many times, and the window makes that cheap.
+// The window is used only if yaml.v3 fails on it with the same message on
+// the same line, which it does unless the error depends on what comes
+// before (an alias, a construct spanning the window's start).
+func (l *locator) inWindow() (int, bool) {
+	bom := l.bom()
+	if bom < 0 {
+		return 0, false
+	}
+	ts := lineStart(l.text, max(l.n, 1))
+	if ts < windowMin {
+		return 0, false
+	}
+	// Back to the nearest line that starts a top-level node.
+	w, skipped := ts, 0
+	for {
+		if c := l.text[w]; c != ' ' && c != '\t' && c != '#' && c != '\n' && c != '\r' && c != '%' &&
+			!strings.HasPrefix(l.text[w:], "---") && !strings.HasPrefix(l.text[w:], "...") {
+			break
+		}
+		if w == 0 {
+			return 0, false
+		}
+		w = strings.LastIndexAny(l.text[:w-1], "\r\n") + 1
+		skipped++
+	}
+	if w < windowMin {
+		return 0, false
+	}
+	sub := locator{src: l.src[bom+w:], text: l.text[w:], budget: l.budget - (len(l.src) - w)}
+	l.budget = sub.budget
+	if sub.budget < 0 {
+		return 0, false
+	}
+	sub.v3msg = v3Fail(sub.src)
+	n, msg := splitV3Message(sub.v3msg)
+	before := max(l.n, 1) - 1 - skipped // lines before the window
+	abs := n + before
+	if n == 0 {
+		abs = before + 1 // the marks are on the window's first line
+		if parserMessages[msg] {
+			abs = before
+		}
+	}
+	if msg != l.msg || abs != l.n {
+		return 0, false
+	}
+	sub.msg, sub.n = msg, n
+	off, ok := sub.findHere()
+	l.budget = sub.budget
+	return w + off, ok
+}
+
+// findHere is find without a window.
+func (l *locator) findHere() (int, bool) {
 	switch {
 	case sameLineMessages[l.msg]:
 		return l.probe(max(l.n, 1), false, false)
