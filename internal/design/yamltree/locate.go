@@ -94,7 +94,13 @@ func (l *locator) inWindow() (int, bool) {
 	if bom < 0 {
 		return 0, false
 	}
-	ts := lineStart(l.text, max(l.n, 1))
+	// From the line yaml.v3 means (see approximateError), which has the
+	// problem or the start of the construct it is in.
+	line := max(l.n, 1)
+	if parserMessages[l.msg] {
+		line = l.n + 1
+	}
+	ts := lineStart(l.text, line)
 	if ts < windowMin {
 		return 0, false
 	}
@@ -121,15 +127,20 @@ func (l *locator) inWindow() (int, bool) {
 	}
 	sub.v3msg = v3Fail(sub.src)
 	n, msg := splitV3Message(sub.v3msg)
-	before := max(l.n, 1) - 1 - skipped // lines before the window
+	// The window's line number, counted in the whole input, must be
+	// yaml.v3's. first is the number yaml.v3 gives a mark on the window's
+	// first line; a context mark there makes the window's number come from
+	// the problem mark instead.
+	before := line - 1 - skipped // lines before the window
+	first := before + 1
+	if parserMessages[msg] {
+		first = before
+	}
 	abs := n + before
 	if n == 0 {
-		abs = before + 1 // the marks are on the window's first line
-		if parserMessages[msg] {
-			abs = before
-		}
+		abs = first
 	}
-	if msg != l.msg || abs != l.n {
+	if msg != l.msg || (abs != l.n && l.n != first) {
 		return 0, false
 	}
 	sub.msg, sub.n = msg, n
