@@ -62,6 +62,7 @@ func locateV3Error(src, v3msg string, fe *fastError) *SyntaxError {
 	}
 	l := locator{src: src, text: text, v3msg: v3msg, msg: msg, n: line, budget: probeBudget}
 	if off, ok := l.find(); ok {
+		off = min(max(off, 0), len(text))
 		if msg == msgCannotStart && off < len(text) && text[off] == '\t' {
 			msg = msgTab
 		}
@@ -170,8 +171,8 @@ func (fe *fastError) explains(msg string, line int) bool {
 // construct for grammar errors), which may be before the mistake.
 //
 // Only the line is known, so the column given is that of the first
-// non-blank character on it. This is an approximation; errpos tests list
-// the inputs that get one.
+// non-blank character on it. This is an approximation; approximateCases
+// in the tests lists inputs that get one.
 func approximateError(text, msg string, n int) *SyntaxError {
 	want := 1
 	if n > 0 {
