@@ -73,13 +73,16 @@ func IsJSON(name string) bool { return strings.EqualFold(filepath.Ext(name), ".j
 // Parse decodes and validates answers. name is used in messages and picks
 // the format: a name ending in .json is strict JSON, anything else YAML.
 // Every problem in the file is reported in one *LoadError.
+//
+// The Doc's strings share memory with data, which saves a copy of a large
+// file: data must not be modified while the Doc is in use.
 func Parse(name string, data []byte) (*Doc, error) {
 	var root *yamltree.Node
 	var err error
 	if IsJSON(name) {
 		root, err = yamltree.ParseJSON(data)
 	} else {
-		root, err = yamltree.Parse(data)
+		root, err = yamltree.ParseOwned(data)
 	}
 	if err != nil {
 		var se *yamltree.SyntaxError
