@@ -13,7 +13,8 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
 
 build: ## build bin/designdoc
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/designdoc
+	@$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/designdoc
+	@echo "built $(BIN) $(VERSION)" >&2
 
 demo: build ## render the bundled URL-shortener example to stdout
 	@$(BIN) render examples/url-shortener.designdoc.yaml -o -
