@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+
+	"github.com/designdoc-cli/designdoc/internal/design"
 )
 
 // helpers are designdoc's own template functions, added to sprig's.
@@ -55,7 +57,7 @@ func frList(ns []int) string {
 	}
 	out := make([]string, len(ns))
 	for i, n := range ns {
-		out[i] = "FR" + strconv.Itoa(n)
+		out[i] = design.FRID(n)
 	}
 	return strings.Join(out, ", ")
 }
