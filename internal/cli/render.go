@@ -47,6 +47,10 @@ doc's path and sha256 under "rendered:"; nothing else in it changes.`,
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the doc to `FILE` (\"-\" for stdout; default: <slug>.md beside the answers)")
 	cmd.Flags().StringVar(&opts.Template, "template", "", "built-in template `NAME` or path of a .md.tmpl file (default: the answers' template, else design)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite an existing doc designdoc did not write, keeping it as <doc>.bak")
+	_ = cmd.RegisterFlagCompletionFunc("template", completeTemplates)
+	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt
+	}
 	return cmd
 }
 
@@ -109,4 +113,14 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// completeTemplates offers the built-in template names; a path completes
+// as a file.
+func completeTemplates(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	engine, err := render.New()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveDefault
+	}
+	return engine.Builtins(), cobra.ShellCompDirectiveDefault
 }
