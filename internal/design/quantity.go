@@ -51,28 +51,20 @@ func ParseQuantity(kind QuantityKind, raw string) (float64, error) {
 	}
 	unit = strings.TrimSpace(unit)
 	var mult float64
-	var ok bool
 	switch kind {
 	case KindNumber, KindCount:
-		mult, ok = countSuffixes[strings.ToUpper(unit)]
+		m, ok := countSuffixes[strings.ToUpper(unit)]
 		if !ok {
 			return 0, fmt.Errorf("%s: unknown suffix %q; use K, M, B (or G) or T", raw, unit)
 		}
+		mult = m
 	case KindSize:
-		if unit == "" {
-			return 0, fmt.Errorf("%s: a size needs a unit; use B, KB, MB, GB, TB, PB or KiB, MiB, GiB, TiB, PiB", raw)
-		}
-		mult, ok = sizeUnits[unit]
-		if !ok {
-			return 0, fmt.Errorf("%s: unknown size unit %q; use B, KB, MB, GB, TB, PB or KiB, MiB, GiB, TiB, PiB", raw, unit)
+		if mult, err = unitFactor(raw, unit, "size", sizeUnits, "B, KB, MB, GB, TB, PB or KiB, MiB, GiB, TiB, PiB"); err != nil {
+			return 0, err
 		}
 	case KindDuration:
-		if unit == "" {
-			return 0, fmt.Errorf("%s: a duration needs a unit; use d (days), w (weeks) or y (365 days)", raw)
-		}
-		mult, ok = durationDays[unit]
-		if !ok {
-			return 0, fmt.Errorf("%s: unknown duration unit %q; use d (days), w (weeks) or y (365 days)", raw, unit)
+		if mult, err = unitFactor(raw, unit, "duration", durationDays, "d (days), w (weeks) or y (365 days)"); err != nil {
+			return 0, err
 		}
 	}
 	out := v * mult
@@ -80,6 +72,19 @@ func ParseQuantity(kind QuantityKind, raw string) (float64, error) {
 		return 0, fmt.Errorf("%s: too large", raw)
 	}
 	return out, nil
+}
+
+// unitFactor looks a unit up in its table; a missing or unknown unit is an
+// error that lists the ones to use.
+func unitFactor(raw, unit, what string, units map[string]float64, use string) (float64, error) {
+	if unit == "" {
+		return 0, fmt.Errorf("%s: a %s needs a unit; use %s", raw, what, use)
+	}
+	m, ok := units[unit]
+	if !ok {
+		return 0, fmt.Errorf("%s: unknown %s unit %q; use %s", raw, what, unit, use)
+	}
+	return m, nil
 }
 
 // splitNumber splits "1.5K" into "1.5" and "K". A leading sign is kept so
