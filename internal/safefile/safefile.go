@@ -24,16 +24,8 @@ func Write(path string, data []byte, perm fs.FileMode) (err error) {
 	}
 	dir := filepath.Dir(path)
 	if info, statErr := os.Stat(path); statErr == nil {
-		if info.IsDir() {
-			return fmt.Errorf("%s is a directory", path)
-		}
-		if !info.Mode().IsRegular() {
-			return fmt.Errorf("%s is not a regular file", path)
-		}
-		// Renaming over a read-only file would succeed; honour the
-		// user's intent instead.
-		if info.Mode().Perm()&0o200 == 0 {
-			return fmt.Errorf("%s is read-only", path)
+		if err := replaceable(path, info); err != nil {
+			return err
 		}
 		perm = info.Mode().Perm()
 	}
@@ -93,12 +85,20 @@ func CheckReplaceable(path string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, unwrap(err))
 	}
+	return replaceable(path, info)
+}
+
+// replaceable is the check Write and CheckReplaceable share on an existing
+// file.
+func replaceable(path string, info fs.FileInfo) error {
 	switch {
 	case info.IsDir():
 		return fmt.Errorf("%s is a directory", path)
 	case !info.Mode().IsRegular():
 		return fmt.Errorf("%s is not a regular file", path)
 	case info.Mode().Perm()&0o200 == 0:
+		// Renaming over a read-only file would succeed; honour the
+		// user's intent instead.
 		return fmt.Errorf("%s is read-only", path)
 	}
 	return nil
