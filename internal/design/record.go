@@ -23,6 +23,19 @@ func WithRendered(name string, data []byte, doc *Doc, r Rendered) ([]byte, error
 	return spliceRendered(data, doc.Keys, r), nil
 }
 
+// fields lists the record's keys and values in the order they are
+// written; path and sha256 always, template and version when known.
+func (r Rendered) fields() [][2]string {
+	out := [][2]string{{"path", r.Path}, {"sha256", r.SHA256}}
+	if r.Template != "" {
+		out = append(out, [2]string{"template", r.Template})
+	}
+	if r.Version != "" {
+		out = append(out, [2]string{"version", r.Version})
+	}
+	return out
+}
+
 var documentMarker = regexp.MustCompile(`(?m)^(---|\.\.\.)(\s|$)`)
 
 func hasDocumentMarkers(data []byte) bool { return documentMarker.Match(data) }
@@ -33,10 +46,7 @@ func renderedBlock(r Rendered, col int, eol string) string {
 	ind := strings.Repeat(" ", col-1)
 	var b strings.Builder
 	b.WriteString(ind + "rendered:" + eol)
-	for _, kv := range [][2]string{{"path", r.Path}, {"sha256", r.SHA256}, {"template", r.Template}, {"version", r.Version}} {
-		if kv[1] == "" {
-			continue
-		}
+	for _, kv := range r.fields() {
 		b.WriteString(ind + "  " + kv[0] + ": " + yamlScalar(kv[1]) + eol)
 	}
 	return b.String()
@@ -147,10 +157,7 @@ func yamlNodeWithRendered(data []byte, r Rendered) ([]byte, error) {
 	m := root.Content[0]
 	m.Style &^= yaml.FlowStyle
 	value := &yaml.Node{Kind: yaml.MappingNode}
-	for _, kv := range [][2]string{{"path", r.Path}, {"sha256", r.SHA256}, {"template", r.Template}, {"version", r.Version}} {
-		if kv[1] == "" {
-			continue
-		}
+	for _, kv := range r.fields() {
 		value.Content = append(value.Content,
 			&yaml.Node{Kind: yaml.ScalarNode, Value: kv[0]},
 			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv[1]})
@@ -199,12 +206,9 @@ func jsonWithRendered(data []byte, r Rendered) ([]byte, error) {
 		k, _ := json.Marshal(key)
 		members = append(members, [2][]byte{k, raw})
 	}
-	rec := map[string]string{"path": r.Path, "sha256": r.SHA256}
-	if r.Template != "" {
-		rec["template"] = r.Template
-	}
-	if r.Version != "" {
-		rec["version"] = r.Version
+	rec := map[string]string{}
+	for _, kv := range r.fields() {
+		rec[kv[0]] = kv[1]
 	}
 	value, err := json.Marshal(rec) // map keys are sorted: deterministic
 	if err != nil {

@@ -45,12 +45,6 @@ func Digest(md []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// RefusedError is returned when writing would lose a file the tool did not
-// write.
-type RefusedError struct{ Msg string }
-
-func (e *RefusedError) Error() string { return e.Msg }
-
 // Write puts md at p.OutPath without ever losing a hand edit: a doc that
 // is exactly what designdoc last wrote is replaced; any other existing
 // file is refused unless p.Force is set, and then kept as <doc>.bak first.
@@ -148,13 +142,13 @@ func samePath(a, b string) bool {
 
 func refusal(p Publish) error {
 	if recordedFor(p) {
-		return &RefusedError{fmt.Sprintf("%s was edited by hand since designdoc last rendered it; "+
+		return fmt.Errorf("%s was edited by hand since designdoc last rendered it; "+
 			"move the edits into %s, or run again with --force to overwrite it (your edited version is kept as %s.bak)",
-			p.OutPath, p.AnswersPath, filepath.Base(p.OutPath))}
+			p.OutPath, p.AnswersPath, filepath.Base(p.OutPath))
 	}
-	return &RefusedError{fmt.Sprintf("%s already exists and designdoc did not write it from %s; "+
+	return fmt.Errorf("%s already exists and designdoc did not write it from %s; "+
 		"run again with --force to overwrite it (the current file is kept as %s.bak), or choose another file with -o",
-		p.OutPath, p.AnswersPath, filepath.Base(p.OutPath))}
+		p.OutPath, p.AnswersPath, filepath.Base(p.OutPath))
 }
 
 // relPath is target relative to the answers file's folder, with forward
