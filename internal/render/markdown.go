@@ -182,9 +182,13 @@ func mapCode(s string, plain, code func(string) string) string {
 	return b.String()
 }
 
-func runAt(s string, i int) int {
+// runAt counts the backticks starting at s[i].
+func runAt(s string, i int) int { return runOf(s[i:], '`') }
+
+// runOf counts the leading bytes of s equal to c.
+func runOf(s string, c byte) int {
 	n := 0
-	for i+n < len(s) && s[i+n] == '`' {
+	for n < len(s) && s[n] == c {
 		n++
 	}
 	return n
@@ -530,7 +534,7 @@ func Normalize(doc []byte) []byte {
 				fence = nil
 			}
 		case bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~")):
-			fence = trimmed[:runAtByte(string(trimmed), trimmed[0])]
+			fence = trimmed[:runOf(string(trimmed), trimmed[0])]
 		case len(line) == 0:
 			if blank {
 				continue
@@ -547,14 +551,6 @@ func Normalize(doc []byte) []byte {
 		out = out[:len(out)-1]
 	}
 	return out
-}
-
-func runAtByte(s string, c byte) int {
-	n := 0
-	for n < len(s) && s[n] == c {
-		n++
-	}
-	return n
 }
 
 func trimRightSpace(b []byte) []byte {
