@@ -115,6 +115,16 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 	}
 }
 
+// maximumArgs is cobra.MaximumNArgs with a message that says what fits.
+func maximumArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > n {
+			return &usageError{err: fmt.Errorf("%s takes %s, got %d arguments", cmd.CommandPath(), what, len(args)), cmd: cmd.CommandPath()}
+		}
+		return nil
+	}
+}
+
 // completeTemplates offers the built-in template names; a path completes
 // as a file.
 func completeTemplates(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
