@@ -1,0 +1,5 @@
+package interview
+
+import "github.com/designdoc-cli/designdoc/internal/design"
+
+func validate(*design.Doc) error { return nil }
