@@ -96,7 +96,7 @@ func TestRunEditKeepsEditsAndDeletes(t *testing.T) {
 	// Re-open the high-level design: keep Chat Service, rename Msg DB,
 	// delete the connection, add none, leave the notes empty.
 	s := NewScript(
-		"", // Component Chat Service: keep
+		"",                                           // Component Chat Service: keep
 		"edit", "History DB", "", "", "", []string{}, // Msg DB: rename, kind, tech, responsibility, serves
 		"",       // no more components
 		"delete", // the connection
