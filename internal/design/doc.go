@@ -42,7 +42,8 @@ type Doc struct {
 	// report problems by section.
 	Keys map[string]Pos
 
-	flowRoot bool // the file's top level is written in flow style
+	flowRoot bool   // the file's top level is written in flow style
+	file     string // the name the Doc was parsed under, for Validate's messages
 }
 
 // Status is where a design stands in review.

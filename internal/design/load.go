@@ -77,6 +77,31 @@ func IsJSON(name string) bool { return strings.EqualFold(filepath.Ext(name), ".j
 // The Doc's strings share memory with data, which saves a copy of a large
 // file: data must not be modified while the Doc is in use.
 func Parse(name string, data []byte) (*Doc, error) {
+	return parse(name, data, false)
+}
+
+// ParseDraft is Parse for the answers of an interview saved before it
+// ended: an absent or empty title is not an error (the file may be just
+// `designdoc: 1`). Everything else is checked as strictly as by Parse.
+func ParseDraft(name string, data []byte) (*Doc, error) {
+	return parse(name, data, true)
+}
+
+func parse(name string, data []byte, draft bool) (*Doc, error) {
+	doc, d, err := decode(name, data, draft)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.err(); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// decode parses and decodes answers; the Doc is returned along with the
+// decoder holding its problems, for callers that need both (Validate).
+// err is set only when there is no Doc: a syntax error or an empty file.
+func decode(name string, data []byte, draft bool) (*Doc, *decoder, error) {
 	var root *yamltree.Node
 	var err error
 	if IsJSON(name) {
@@ -87,26 +112,25 @@ func Parse(name string, data []byte) (*Doc, error) {
 	if err != nil {
 		var se *yamltree.SyntaxError
 		if errors.As(err, &se) {
-			return nil, &LoadError{File: name, Problems: []Problem{{File: name, Pos: Pos{se.Line, se.Column}, Msg: se.Msg}}}
+			return nil, nil, &LoadError{File: name, Problems: []Problem{{File: name, Pos: Pos{se.Line, se.Column}, Msg: se.Msg}}}
 		}
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	d := &decoder{file: name}
+	d := &decoder{file: name, draft: draft}
 	if root == nil {
 		d.problems = append(d.problems, Problem{File: name, Pos: Pos{1, 1}, Msg: "the file is empty; an answers file needs at least `designdoc: 1` and a title"})
-		return nil, d.err()
+		return nil, nil, d.err()
 	}
 	doc := d.doc(root)
+	doc.file = name
 	d.resolve(doc)
-	if err := d.err(); err != nil {
-		return nil, err
-	}
-	return doc, nil
+	return doc, d, nil
 }
 
 // decoder walks a parsed tree into a Doc, collecting every problem.
 type decoder struct {
 	file     string
+	draft    bool // a saved interview: the title may be missing
 	problems []Problem
 	dropped  int // problems past the collection limit, counted only
 	refs     []reference
@@ -131,6 +155,17 @@ func (d *decoder) problem(p Pos, at *path, format string, args ...any) {
 		return
 	}
 	d.problems = append(d.problems, Problem{File: d.file, Pos: p, Path: at.String(), Msg: fmt.Sprintf(format, args...)})
+}
+
+// duplicate reports a second item with the name of an earlier one, at
+// first; the problem keeps the earlier item's path so that Validate can
+// say where it is without the line of a file the user never saw.
+func (d *decoder) duplicate(p Pos, at *path, first *path, firstLine int, what string) {
+	n := len(d.problems)
+	d.problem(p, at, "duplicate %s (first at line %d)", what, firstLine)
+	if len(d.problems) > n {
+		d.problems[n].first = first.String()
+	}
 }
 
 // full reports whether enough problems were collected that more would not
@@ -254,12 +289,11 @@ func (d *decoder) text(n *yamltree.Node, at *path) string {
 
 // name is text that names something: one line, no surrounding spaces.
 func (d *decoder) name(n *yamltree.Node, at *path) string {
-	s := d.text(n, at)
-	if strings.ContainsAny(s, "\r\n") {
-		d.problem(posOf(n), at, "a name must be a single line")
-		return strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "\r", " "), "\n", " "))
+	s, err := checkedName(d.text(n, at))
+	if err != nil {
+		d.problem(posOf(n), at, "%v", err)
 	}
-	return strings.TrimSpace(s)
+	return s
 }
 
 func (d *decoder) texts(n *yamltree.Node, at *path, what string) []string {
@@ -289,19 +323,22 @@ func (d *decoder) integer(n *yamltree.Node, at *path) (int, bool) {
 
 // enum returns the value if it is one of allowed, else reports it.
 func (d *decoder) enum(n *yamltree.Node, at *path, allowed []string) string {
-	s := d.text(n, at)
-	if s == "" {
-		return ""
-	}
-	if !slices.Contains(allowed, s) {
-		lower := strings.ToLower(s)
-		if slices.Contains(allowed, lower) {
-			return lower
-		}
-		d.problem(posOf(n), at, "%q is not one of %s%s", s, strings.Join(allowed, ", "), didYouMean(s, allowed))
-		return ""
+	s, err := checkedEnum(d.text(n, at), allowed)
+	if err != nil {
+		d.problem(posOf(n), at, "%v", err)
 	}
 	return s
+}
+
+// requireEnum reports a missing or empty enum key of the mapping it: an
+// empty value is no more an answer than a missing key.
+func (d *decoder) requireEnum(it, v *yamltree.Node, at *path, key string, allowed []string) {
+	if it.Kind != yamltree.Mapping {
+		return
+	}
+	if v == nil || v.IsNull() || v.Kind == yamltree.Scalar && strings.TrimSpace(v.Value) == "" {
+		d.problem(posOf(it), at, "%s is required (one of %s)", key, strings.Join(allowed, ", "))
+	}
 }
 
 func (d *decoder) require(s string, parent *yamltree.Node, at *path, key string) {
@@ -337,14 +374,14 @@ func (d *decoder) doc(root *yamltree.Node) *Doc {
 				}
 			}
 		case "title":
-			doc.Title = strings.TrimSpace(d.name(v, at))
-			if doc.Title == "" {
+			doc.Title = d.name(v, at)
+			if doc.Title == "" && !d.draft {
 				d.problem(posOf(v), at, "the title must not be empty")
 			}
 		case "slug":
-			doc.Slug = d.text(v, at)
-			if doc.Slug != "" && !ValidSlug(doc.Slug) {
-				d.problem(posOf(v), at, "%q is not a slug: use lower-case letters, digits and single hyphens (at most %d characters), e.g. %q", doc.Slug, maxSlug, Slugify(doc.Slug))
+			doc.Slug = strings.TrimSpace(d.text(v, at))
+			if err := slugError(doc.Slug); err != nil {
+				d.problem(posOf(v), at, "%v", err)
 				doc.Slug = ""
 			}
 		case "summary":
@@ -354,14 +391,14 @@ func (d *decoder) doc(root *yamltree.Node) *Doc {
 		case "status":
 			doc.Status = Status(d.enum(v, at, Statuses))
 		case "created":
-			doc.Created = d.text(v, at)
-			if doc.Created != "" && !validDate(doc.Created) {
-				d.problem(posOf(v), at, "%q is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23", doc.Created)
+			doc.Created = strings.TrimSpace(d.text(v, at))
+			if err := dateError(doc.Created); err != nil {
+				d.problem(posOf(v), at, "%v", err)
 			}
 		case "number":
 			if num, ok := d.integer(v, at); ok {
-				if num < 1 {
-					d.problem(posOf(v), at, "a doc number must be 1 or more, found %d", num)
+				if err := docNumberError(num); err != nil {
+					d.problem(posOf(v), at, "%v", err)
 				}
 				doc.Number = num
 			}
@@ -389,7 +426,7 @@ func (d *decoder) doc(root *yamltree.Node) *Doc {
 			doc.Rendered = d.rendered(v, at)
 		}
 	})
-	if _, ok := doc.Keys["title"]; !ok {
+	if _, ok := doc.Keys["title"]; !ok && !d.draft {
 		d.problem(posOf(root), nil, "title is required")
 	}
 	if doc.Status == "" {
@@ -426,18 +463,18 @@ func (d *decoder) requirements(n *yamltree.Node, at *path, r *Requirements) {
 				at := at.item(i)
 				var nf NonFunctional
 				nf.Pos = posOf(it)
+				var quality *yamltree.Node
 				d.mapping(it, at, "a non-functional requirement", []string{"quality", "requirement"}, func(key string, _, v *yamltree.Node) {
 					switch key {
 					case "quality":
 						nf.Quality = d.enum(v, at.field(key), Qualities)
+						quality = v
 					case "requirement":
 						nf.Requirement = d.text(v, at.field(key))
 					}
 				})
 				d.require(nf.Requirement, it, at, "requirement")
-				if it.Kind == yamltree.Mapping && findKey(it, len(it.Content), "quality") == nil {
-					d.problem(posOf(it), at, "quality is required (one of %s)", strings.Join(Qualities, ", "))
-				}
+				d.requireEnum(it, quality, at, "quality", Qualities)
 				r.NonFunctional = append(r.NonFunctional, nf)
 			}
 		}
@@ -514,7 +551,7 @@ func (d *decoder) entities(n *yamltree.Node, at *path, doc *Doc) {
 func (d *decoder) fields(n *yamltree.Node, at *path, e *Entity) {
 	items := d.list(n, at, "{name, type, note} fields")
 	e.Fields = make([]Field, 0, len(items))
-	fieldLines := make(map[string]int, len(items))
+	firsts := make(map[string]firstItem, len(items))
 	for i, it := range items {
 		at := at.item(i)
 		f := Field{Pos: posOf(it)}
@@ -530,10 +567,10 @@ func (d *decoder) fields(n *yamltree.Node, at *path, e *Entity) {
 		})
 		d.require(f.Name, it, at, "name")
 		if f.Name != "" {
-			if first, dup := fieldLines[f.Name]; dup {
-				d.problem(posOf(it), at, "duplicate field %q in entity %q (first at line %d)", f.Name, e.Name, first)
+			if first, dup := firsts[f.Name]; dup {
+				d.duplicate(posOf(it), at, first.at, first.line, fmt.Sprintf("field %q in entity %q", f.Name, e.Name))
 			} else {
-				fieldLines[f.Name] = f.Pos.Line
+				firsts[f.Name] = firstItem{at, f.Pos.Line}
 			}
 		}
 		e.Fields = append(e.Fields, f)
@@ -544,6 +581,7 @@ func (d *decoder) relations(n *yamltree.Node, at *path, e *Entity) {
 	for i, it := range d.list(n, at, "{to, kind, label} relations") {
 		at := at.item(i)
 		r := Relation{Pos: posOf(it)}
+		var kind *yamltree.Node
 		d.mapping(it, at, "a relation", relationKeys, func(key string, _, v *yamltree.Node) {
 			at := at.field(key)
 			switch key {
@@ -551,16 +589,21 @@ func (d *decoder) relations(n *yamltree.Node, at *path, e *Entity) {
 				r.To = d.ref(refEntity, v, at)
 			case "kind":
 				r.Kind = d.enum(v, at, RelationKinds)
+				kind = v
 			case "label":
 				r.Label = d.text(v, at)
 			}
 		})
 		d.require(r.To, it, at, "to")
-		if it.Kind == yamltree.Mapping && findKey(it, len(it.Content), "kind") == nil {
-			d.problem(posOf(it), at, "kind is required (one of %s)", strings.Join(RelationKinds, ", "))
-		}
+		d.requireEnum(it, kind, at, "kind", RelationKinds)
 		e.Relations = append(e.Relations, r)
 	}
+}
+
+// firstItem is where a name was first seen, for duplicate reports.
+type firstItem struct {
+	at   *path
+	line int
 }
 
 var (
@@ -587,7 +630,7 @@ func (d *decoder) api(n *yamltree.Node, at *path, a *API) {
 	at = at.field("endpoints")
 	items := d.list(endpoints, at, "endpoints")
 	a.Endpoints = make([]Endpoint, 0, len(items))
-	seen := make(map[string]Pos, len(items))
+	seen := make(map[string]firstItem, len(items))
 	for i, it := range items {
 		at := at.item(i)
 		ep := Endpoint{Pos: posOf(it)}
@@ -612,15 +655,17 @@ func (d *decoder) api(n *yamltree.Node, at *path, a *API) {
 		})
 		d.require(ep.Method, it, at, "method")
 		d.require(ep.Path, it, at, "path")
-		if methodNode != nil && ep.Method != "" && (a.Style == "rest" || a.Style == "") && !slices.Contains(httpMethods, ep.Method) {
-			d.problem(posOf(methodNode), at.field("method"), "%q is not an HTTP method; use one of %s%s", ep.Method, strings.Join(httpMethods, ", "), didYouMean(ep.Method, httpMethods))
+		if methodNode != nil && (a.Style == "rest" || a.Style == "") {
+			if err := methodError(ep.Method); err != nil {
+				d.problem(posOf(methodNode), at.field("method"), "%v", err)
+			}
 		}
 		if ep.Method != "" && ep.Path != "" {
 			key := ep.Method + " " + ep.Path
 			if first, dup := seen[key]; dup {
-				d.problem(posOf(it), at, "duplicate endpoint %s (first at line %d)", key, first.Line)
+				d.duplicate(posOf(it), at, first.at, first.line, "endpoint "+key)
 			} else {
-				seen[key] = posOf(it)
+				seen[key] = firstItem{at, it.Line}
 			}
 		}
 		a.Endpoints = append(a.Endpoints, ep)
@@ -680,6 +725,7 @@ func (d *decoder) components(n *yamltree.Node, at *path, h *HighLevelDesign) {
 	for i, it := range items {
 		at := at.item(i)
 		c := Component{Pos: posOf(it)}
+		var kind *yamltree.Node
 		d.mapping(it, at, "a component", componentKeys, func(key string, _, v *yamltree.Node) {
 			at := at.field(key)
 			switch key {
@@ -687,6 +733,7 @@ func (d *decoder) components(n *yamltree.Node, at *path, h *HighLevelDesign) {
 				c.Name = d.name(v, at)
 			case "kind":
 				c.Kind = d.enum(v, at, ComponentKinds)
+				kind = v
 			case "technology":
 				c.Technology = d.text(v, at)
 			case "responsibility":
@@ -696,9 +743,7 @@ func (d *decoder) components(n *yamltree.Node, at *path, h *HighLevelDesign) {
 			}
 		})
 		d.require(c.Name, it, at, "name")
-		if it.Kind == yamltree.Mapping && findKey(it, len(it.Content), "kind") == nil {
-			d.problem(posOf(it), at, "kind is required (one of %s)", strings.Join(ComponentKinds, ", "))
-		}
+		d.requireEnum(it, kind, at, "kind", ComponentKinds)
 		h.Components = append(h.Components, c)
 	}
 }
@@ -710,11 +755,9 @@ func (d *decoder) serves(n *yamltree.Node, at *path) []int {
 	out := make([]int, 0, len(items))
 	for i, it := range items {
 		at := at.item(i)
-		s := strings.TrimSpace(d.text(it, at))
-		num := strings.TrimPrefix(strings.TrimPrefix(s, "FR"), "fr")
-		v, err := strconv.Atoi(num)
-		if err != nil || num == "" || num[0] == '+' || num[0] == '-' {
-			d.problem(posOf(it), at, "%q is not a functional requirement reference; write FR1, FR2, …", s)
+		v, err := parseFRRef(d.text(it, at))
+		if err != nil {
+			d.problem(posOf(it), at, "%v", err)
 			continue
 		}
 		d.refs = append(d.refs, reference{kind: refRequirement, number: v, pos: posOf(it), at: at})
@@ -788,7 +831,7 @@ func (d *decoder) rendered(n *yamltree.Node, at *path) *Rendered {
 		case "sha256":
 			r.SHA256 = d.name(v, at)
 			if !isHexDigest(r.SHA256) {
-				d.problem(posOf(v), at, "not a sha256 digest (64 hex digits); delete the rendered block and render again")
+				d.problem(posOf(v), at, badDigest)
 			}
 		case "template":
 			r.Template = d.name(v, at)

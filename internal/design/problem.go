@@ -13,6 +13,8 @@ type Problem struct {
 	Pos  Pos
 	Path string // where in the answers, e.g. entities[1].relations[0].to; may be empty
 	Msg  string
+
+	first string // for a duplicate: the path of the first item of the name
 }
 
 func (p Problem) String() string {
@@ -21,7 +23,9 @@ func (p Problem) String() string {
 	if p.Pos.Known() {
 		b.WriteString(":" + strconv.Itoa(p.Pos.Line) + ":" + strconv.Itoa(p.Pos.Column))
 	}
-	b.WriteString(": ")
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
 	if p.Path != "" {
 		b.WriteString(p.Path + ": ")
 	}
@@ -42,6 +46,9 @@ func (e *LoadError) Error() string {
 		lines[i] = p.String()
 	}
 	if len(lines) > 1 {
+		if e.File == "" {
+			return fmt.Sprintf("%d problems\n%s", len(lines), strings.Join(lines, "\n"))
+		}
 		return fmt.Sprintf("%s: %d problems\n%s", e.File, len(lines), strings.Join(lines, "\n"))
 	}
 	return strings.Join(lines, "\n")

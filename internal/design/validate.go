@@ -38,30 +38,32 @@ func (d *decoder) ref(kind refKind, v *yamltree.Node, at *path) string {
 // resolve checks uniqueness and every reference, reporting each dangling
 // one with the closest existing name.
 func (d *decoder) resolve(doc *Doc) {
-	components := make(map[string]Pos, len(doc.HighLevelDesign.Components))
+	components := make(map[string]firstItem, len(doc.HighLevelDesign.Components))
 	componentNames := make([]string, 0, len(doc.HighLevelDesign.Components))
+	at := (*path)(nil).field("high_level_design").field("components")
 	for i, c := range doc.HighLevelDesign.Components {
 		if c.Name == "" {
 			continue
 		}
 		if first, dup := components[c.Name]; dup {
-			d.problem(c.Pos, (*path)(nil).field("high_level_design").field("components").item(i), "duplicate component %q (first at line %d)", c.Name, first.Line)
+			d.duplicate(c.Pos, at.item(i), first.at, first.line, "component "+quote(c.Name))
 			continue
 		}
-		components[c.Name] = c.Pos
+		components[c.Name] = firstItem{at.item(i), c.Pos.Line}
 		componentNames = append(componentNames, c.Name)
 	}
-	entities := make(map[string]Pos, len(doc.Entities))
+	entities := make(map[string]firstItem, len(doc.Entities))
 	entityNames := make([]string, 0, len(doc.Entities))
+	at = (*path)(nil).field("entities")
 	for i, e := range doc.Entities {
 		if e.Name == "" {
 			continue
 		}
 		if first, dup := entities[e.Name]; dup {
-			d.problem(e.Pos, (*path)(nil).field("entities").item(i), "duplicate entity %q (first at line %d)", e.Name, first.Line)
+			d.duplicate(e.Pos, at.item(i), first.at, first.line, "entity "+quote(e.Name))
 			continue
 		}
-		entities[e.Name] = e.Pos
+		entities[e.Name] = firstItem{at.item(i), e.Pos.Line}
 		entityNames = append(entityNames, e.Name)
 	}
 	frs := len(doc.Requirements.Functional)
