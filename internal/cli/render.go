@@ -16,6 +16,7 @@ type RenderOptions struct {
 	Answers  string
 	Output   string // "" beside the answers; "-" stdout
 	Template string
+	Sets     []string
 	Force    bool
 }
 
@@ -30,11 +31,16 @@ and writes the Markdown design doc beside it as <slug>.md.
 A doc that is exactly what designdoc last wrote is replaced. Any other file
 is never overwritten without --force, and with --force a doc edited by hand
 is first kept as <doc>.bak. After writing, the answers file records the
-doc's path and sha256 under "rendered:"; nothing else in it changes.`,
+doc's path and sha256 under "rendered:"; nothing else in it changes.
+
+--set path=value overrides one answer for this render only, checked like
+the answer to its prompt; the answers file keeps its own value (use
+designdoc edit --set to change it there).`,
 		Example: `  designdoc render url-shortener.designdoc.yaml
   designdoc render url-shortener.designdoc.yaml -o docs/url-shortener.md
   designdoc render url-shortener.designdoc.yaml -o -          # print to stdout
-  designdoc render answers.yaml --template ./team.md.tmpl --force`,
+  designdoc render answers.yaml --template ./team.md.tmpl --force
+  designdoc render answers.yaml --set status=review -o -`,
 		Args: exactArgs(1, "an answers file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Answers = args[0]
@@ -47,6 +53,7 @@ doc's path and sha256 under "rendered:"; nothing else in it changes.`,
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the doc to `FILE` (\"-\" for stdout; default: <slug>.md beside the answers)")
 	cmd.Flags().StringVar(&opts.Template, "template", "", "built-in template `NAME` or path of a .md.tmpl file (default: the answers' template, else design)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite an existing doc designdoc did not write, keeping it as <doc>.bak")
+	cmd.Flags().StringArrayVar(&opts.Sets, "set", nil, "override one answer for this render, e.g. --set status=review (repeatable)")
 	_ = cmd.RegisterFlagCompletionFunc("template", completeTemplates)
 	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt
@@ -62,6 +69,14 @@ func renderRun(opts *RenderOptions) error {
 	doc, err := design.Parse(opts.Answers, data)
 	if err != nil {
 		return err
+	}
+	if len(opts.Sets) > 0 {
+		if err := applySets(doc, opts.Sets); err != nil {
+			return err
+		}
+		if err := design.Validate(doc); err != nil {
+			return err
+		}
 	}
 	engine, err := render.New()
 	if err != nil {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -44,7 +45,7 @@ func TestRenderFlags(t *testing.T) {
 			t.Fatalf("%v: %v", tt.args, err)
 		}
 		got.IO = nil
-		if *got != tt.want {
+		if !reflect.DeepEqual(*got, tt.want) {
 			t.Errorf("%v: options = %+v, want %+v", tt.args, *got, tt.want)
 		}
 	}

@@ -100,7 +100,7 @@ func TestRunFullInterview(t *testing.T) {
 	check("connections (implied by the flow)", doc.HighLevelDesign.Connections, []design.Connection{
 		{From: "Client", To: "URL Service", Label: "POST /urls"}, {From: "URL Service", To: "URL DB", Label: "INSERT code"}})
 	check("deep dives", doc.DeepDives, []design.DeepDive{{Concept: "scaling", Title: "Unique codes", Problem: "collisions between pods", Solution: "counter blocks", Tradeoffs: "gaps in the code space"}})
-	if err := validate(doc); err != nil {
+	if err := design.Validate(doc); err != nil {
 		t.Errorf("the interview left an inconsistent doc: %v", err)
 	}
 

@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/designdoc-cli/designdoc/internal/design"
+	"github.com/designdoc-cli/designdoc/internal/render"
+	"github.com/designdoc-cli/designdoc/internal/safefile"
+)
+
+// publishAnswers writes an answers file and the doc rendered from it. The
+// doc is rendered first, so a template error writes nothing; the answers
+// are written before the doc, so a refused doc never loses the answers.
+// docPath "-" prints the doc.
+func publishAnswers(io *IO, answersPath string, data []byte, template, docPath string, force bool) error {
+	doc, err := design.Parse(answersPath, data)
+	if err != nil {
+		return fmt.Errorf("internal error: the answers designdoc wrote do not load: %w", err)
+	}
+	engine, err := render.New()
+	if err != nil {
+		return err
+	}
+	name := template
+	if name == "" {
+		name = doc.Template
+	}
+	tmpl, err := engine.Lookup(name)
+	if err != nil {
+		return err
+	}
+	md, err := tmpl.Execute(render.NewView(doc, filepath.Base(answersPath), tmpl.Name))
+	if err != nil {
+		return err
+	}
+	if err := writeAnswers(answersPath, data); err != nil {
+		return err
+	}
+	if docPath == "-" {
+		io.Infof("wrote %s\n", answersPath)
+		_, err := io.Out.Write(md)
+		return err
+	}
+	res, err := render.Write(render.Publish{
+		AnswersPath: answersPath, AnswersData: data, Doc: doc, OutPath: docPath,
+		Template: tmpl.Name, Version: version(), Force: force,
+	}, md)
+	if err != nil {
+		return fmt.Errorf("%w (the answers are saved in %s)", err, answersPath)
+	}
+	switch {
+	case res.Backup != "":
+		io.Infof("wrote %s and %s (the previous doc is kept as %s)\n", answersPath, res.Path, res.Backup)
+	default:
+		io.Infof("wrote %s and %s\n", answersPath, res.Path)
+	}
+	return nil
+}
+
+// writeAnswers replaces an answers file atomically.
+func writeAnswers(path string, data []byte) error { return safefile.Write(path, data, 0o644) }
+
+// recordedDocPath is the doc an answers file's rendered record names.
+func recordedDocPath(answersPath, rel string) string {
+	p := filepath.FromSlash(rel)
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(filepath.Dir(answersPath), p)
+}
