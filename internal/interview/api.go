@@ -81,12 +81,12 @@ func (s *session) apiPhase() error {
 		return nil
 	}
 	for {
-		example := "/urls or /urls/{code}"
+		example := "e.g. /items or /items/{id}"
 		switch a.Style {
 		case "graphql":
-			example = "an operation, e.g. createShortUrl"
+			example = "an operation, e.g. createItem"
 		case "grpc":
-			example = "a method, e.g. UrlService/Create"
+			example = "a method, e.g. ItemService/Create"
 		}
 		v, err := s.p.Input(Prompt{
 			Message: fmt.Sprintf("Endpoint %d path (%s; empty to finish)", len(a.Endpoints)+1, example),
@@ -145,8 +145,8 @@ func (s *session) endpoint(i int, edit bool) error {
 		dst      *string
 	}{
 		{"What does " + ep.Method + " " + ep.Path + " do? (one line)", ep.Summary, &ep.Summary},
-		{"Request (e.g. {long_url, alias?}; optional)", ep.Request, &ep.Request},
-		{"Response (e.g. 201 {short_url}; optional)", ep.Response, &ep.Response},
+		{"Request (e.g. {name, tags?}; optional)", ep.Request, &ep.Request},
+		{"Response (e.g. 201 {id}; optional)", ep.Response, &ep.Response},
 		{"Auth (bearer, api-key, none, …)", authDefault(ep), &ep.Auth},
 	}
 	for _, q := range questions {

@@ -24,15 +24,15 @@ var capacityDefaults = map[string]string{
 
 var capacityHints = map[string]string{
 	"dau":             "a count, e.g. 10M or 1.5B",
-	"reads_per_user":  "reads per user per day",
-	"writes_per_user": "writes per user per day, e.g. 0.1",
+	"reads_per_user":  "e.g. 10",
+	"writes_per_user": "e.g. 0.1 for one write in ten days",
 	"read_size":       "bytes per read, e.g. 500B or 2KiB",
 	"write_size":      "bytes per write, e.g. 1KB",
 	"peak_factor":     "peak over average traffic, 1 or more",
 	"retention":       "how long data is kept, e.g. 30d, 2w, 5y",
-	"replication":     "copies of each byte stored",
+	"replication":     "copies kept of each byte",
 	"cache_fraction":  "share of the daily read volume kept in cache, 0 to 1",
-	"server_rps":      "requests per second one server handles",
+	"server_rps":      "e.g. 1000 for a typical stateless service",
 }
 
 func (s *session) capacityPhase() error {

@@ -77,7 +77,7 @@ func (s *session) deepDive(i int, edit bool) error {
 		dst       *string
 	}{
 		{"The problem: what breaks, at what scale (one line)", false, &dd.Problem},
-		{"The solution (empty line to finish)", true, &dd.Solution},
+		{"The solution: how it works, with numbers", true, &dd.Solution},
 		{"Trade-offs: what it costs, what you rejected (one line)", false, &dd.Tradeoffs},
 	}
 	for _, q := range questions {

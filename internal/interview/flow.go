@@ -39,7 +39,7 @@ func (s *session) dataFlowPhase() error {
 	}
 	for {
 		v, err := s.p.Input(Prompt{
-			Message: fmt.Sprintf("Step %d: what happens? (e.g. POST /urls, lookup code; empty to finish)", len(d.DataFlow)+1),
+			Message: fmt.Sprintf("Step %d: what happens? (e.g. POST /items, cache lookup; empty to finish)", len(d.DataFlow)+1),
 			Help:    knowledge.Help("data-flow"),
 		})
 		if err != nil || v == "" {

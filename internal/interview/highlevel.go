@@ -88,7 +88,7 @@ func (s *session) highLevelPhase() error {
 	}
 	if s.asks(h.Notes) {
 		v, err := s.p.Multiline(Prompt{
-			Message: "Notes on the design: the main choices and why (optional; empty line to finish)",
+			Message: "Notes on the design: the main choices and why (optional)",
 			Default: h.Notes,
 			Help:    knowledge.Help("high-level-design"),
 		})

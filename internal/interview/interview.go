@@ -78,8 +78,16 @@ func Run(p Prompter, doc *design.Doc, opts Options) (Result, error) {
 		doc.Status = design.StatusDraft
 	}
 	res := Result{}
+	resumeFrom := len(Phases) + 1
+	if opts.Resume != "" {
+		if ph, err := LookupPhase(opts.Resume); err == nil {
+			resumeFrom = ph.Number
+		}
+	}
 	for _, ph := range phases {
-		if err := s.run(ph, opts.Edit, opts.Resume == ph.ID); err != nil {
+		// A resumed run carries on in the phase it stopped in and treats
+		// the phases after it as never asked.
+		if err := s.run(ph, opts.Edit, ph.Number >= resumeFrom); err != nil {
 			return s.result(ph.ID), err
 		}
 	}
@@ -119,8 +127,12 @@ func (s *session) run(ph Phase, edit, resume bool) error {
 	for _, k := range ph.Keys {
 		s.touch(k)
 	}
-	s.p.Say(fmt.Sprintf("\n── %d/%d %s ──", ph.Number, len(Phases), ph.Title))
-	return ph.ask(s)
+	// The heading shows only once the phase asks something, so phases the
+	// answers file already filled pass silently.
+	s.p.(*counting).heading = fmt.Sprintf("\n── %d/%d %s ──", ph.Number, len(Phases), ph.Title)
+	err := ph.ask(s)
+	s.p.(*counting).heading = ""
+	return err
 }
 
 func (s *session) touch(key string) { s.touched[key] = true }
@@ -152,32 +164,50 @@ func groupSizes(d *design.Doc) map[string]int {
 	}
 }
 
-// counting counts the questions a Prompter is asked.
+// counting counts the questions a Prompter is asked, and shows the
+// heading of the current phase before its first question.
 type counting struct {
 	Prompter
-	n int
+	n       int
+	heading string
+}
+
+func (c *counting) ask() {
+	c.n++
+	if c.heading != "" {
+		c.Prompter.Say(c.heading)
+		c.heading = ""
+	}
+}
+
+func (c *counting) Say(text string) {
+	if c.heading != "" {
+		c.Prompter.Say(c.heading)
+		c.heading = ""
+	}
+	c.Prompter.Say(text)
 }
 
 func (c *counting) Input(p Prompt) (string, error) {
-	c.n++
+	c.ask()
 	v, err := c.Prompter.Input(p)
 	return strings.TrimSpace(v), err
 }
 
 func (c *counting) Multiline(p Prompt) (string, error) {
-	c.n++
+	c.ask()
 	v, err := c.Prompter.Multiline(p)
 	return strings.TrimSpace(v), err
 }
 
-func (c *counting) Confirm(q YesNo) (bool, error) { c.n++; return c.Prompter.Confirm(q) }
+func (c *counting) Confirm(q YesNo) (bool, error) { c.ask(); return c.Prompter.Confirm(q) }
 func (c *counting) Select(ch Choice) (string, error) {
-	c.n++
+	c.ask()
 	return c.Prompter.Select(ch)
 }
 
 func (c *counting) MultiSelect(ch Choice) ([]string, error) {
-	c.n++
+	c.ask()
 	return c.Prompter.MultiSelect(ch)
 }
 

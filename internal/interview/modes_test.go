@@ -48,11 +48,16 @@ func TestRunAsksOnlyUnanswered(t *testing.T) {
 		"? Out of scope: what this design will not do (empty to finish)",
 		"? Estimate capacity (QPS, bandwidth, storage, servers)?",
 		"? Walk through the data flow step by step?",
-		"? Notes on the design: the main choices and why (optional; empty line to finish)",
+		"? Notes on the design: the main choices and why (optional)",
 		"? Deep dive 1 title (e.g. Generating unique codes at 1K/s; empty to finish)",
 	}
 	if !slices.Equal(asked, wantAsked) {
 		t.Errorf("asked:\n%s\nwant:\n%s", strings.Join(asked, "\n"), strings.Join(wantAsked, "\n"))
+	}
+	for _, l := range s.Log {
+		if strings.Contains(l, "Title & summary") || strings.Contains(l, "Core entities") {
+			t.Errorf("a phase that asked nothing still showed its heading: %q", l)
+		}
 	}
 	if !reflect.DeepEqual(doc, want) {
 		t.Errorf("answers already given changed:\n got %+v\nwant %+v", doc, want)
@@ -187,5 +192,19 @@ func TestGuessKind(t *testing.T) {
 		if got := guessKind(name); got != want {
 			t.Errorf("guessKind(%q) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+func TestRunResumeAsksLaterPhasesAfresh(t *testing.T) {
+	// Stopped in the data flow after a step that named a new component:
+	// the high-level design still asks for more components.
+	doc := filled()
+	doc.DataFlow = []design.Step{{From: "Chat Service", To: "Msg DB", Action: "write"}}
+	s := NewScript("", "Presence", "", "", "", []string{}, "", "", "", "")
+	if _, err := Run(s, doc, Options{Sections: []string{"data_flow", "high_level_design"}, Resume: "data_flow"}); err != nil {
+		t.Fatalf("Run: %v\nlog:\n%s", err, strings.Join(s.Log, "\n"))
+	}
+	if n := len(doc.HighLevelDesign.Components); n != 3 || doc.HighLevelDesign.Components[2].Name != "Presence" {
+		t.Errorf("components = %+v", doc.HighLevelDesign.Components)
 	}
 }

@@ -27,7 +27,7 @@ func (s *session) titlePhase() error {
 	}
 	if s.asks(d.Summary) {
 		v, err := s.p.Multiline(Prompt{
-			Message: "Problem statement: who has the problem, what they need, why now (one paragraph; empty line to finish)",
+			Message: "Problem statement: who has the problem, what they need, why now (one paragraph)",
 			Default: d.Summary,
 			Help:    knowledge.Help("framework"),
 		})
