@@ -129,11 +129,13 @@ func summarizeCapacity(d *design.Doc) string {
 	if d.Capacity == nil {
 		return "not estimated"
 	}
-	var parts []string
-	for _, in := range d.Capacity.Inputs() {
-		if in.Value.Set() {
-			parts = append(parts, in.Key+" "+in.Value.Raw)
-		}
+	c := d.Capacity
+	parts := []string{"DAU " + orDash(c.DAU.Raw)}
+	if c.ReadsPerUser.Set() || c.WritesPerUser.Set() {
+		parts = append(parts, fmt.Sprintf("%s reads and %s writes per user a day", orDash(c.ReadsPerUser.Raw), orDash(c.WritesPerUser.Raw)))
+	}
+	if c.Retention.Set() {
+		parts = append(parts, "kept "+c.Retention.Raw)
 	}
 	return strings.Join(parts, ", ")
 }
