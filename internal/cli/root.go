@@ -70,9 +70,10 @@ and renders a complete Markdown design doc from your answers.`,
 
 // Main runs designdoc with args and returns the process exit code.
 //
-// Ctrl-C is left to the Go runtime for now: nothing designdoc does yet has
-// state worth saving, its writes are atomic, and the shell sees the
-// process end by SIGINT (status 130).
+// Ctrl-C during the interview reaches it as a key press (the terminal is
+// in raw mode while a question waits), so new and edit save the answers
+// and exit 130 themselves. Anywhere else Ctrl-C is left to the Go runtime:
+// every write is atomic, and the shell sees the process end by SIGINT.
 func Main(args []string, io *IO) int {
 	root := NewRoot(io)
 	root.SetArgs(args)
