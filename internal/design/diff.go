@@ -53,7 +53,7 @@ func topLevel(d *Doc, key string) any {
 	case "alternatives":
 		return d.Alternatives
 	case "open_questions":
-		return d.OpenQuestions
+		return struct{ Questions, Resolutions []string }{d.OpenQuestions, d.Resolutions}
 	case "rendered":
 		return d.Rendered
 	}

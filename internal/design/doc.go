@@ -36,7 +36,14 @@ type Doc struct {
 	DeepDives       []DeepDive
 	Alternatives    []Alternative
 	OpenQuestions   []string
-	Rendered        *Rendered // written by the tool after rendering
+	// Resolutions[i] says how OpenQuestions[i] was settled, or is "" while
+	// the question is open; the file writes a settled question as
+	// {question, resolved}. It may be shorter than OpenQuestions (nil when
+	// none is settled), so read it through Resolution.
+	Resolutions []string
+	// QuestionPos[i] is where OpenQuestions[i] was written, when loaded.
+	QuestionPos []Pos
+	Rendered    *Rendered // written by the tool after rendering
 
 	// Keys records where each top-level key was written, for tools that
 	// report problems by section.
@@ -44,6 +51,50 @@ type Doc struct {
 
 	flowRoot bool   // the file's top level is written in flow style
 	file     string // the name the Doc was parsed under, for Validate's messages
+}
+
+// Resolution is how open question i (0-based) was settled, "" while it
+// is still open.
+func (d *Doc) Resolution(i int) string {
+	if i < 0 || i >= len(d.Resolutions) {
+		return ""
+	}
+	return d.Resolutions[i]
+}
+
+// QuestionPosition is where open question i (0-based) was written; the
+// zero Pos when unknown.
+func (d *Doc) QuestionPosition(i int) Pos {
+	if i < 0 || i >= len(d.QuestionPos) {
+		return Pos{}
+	}
+	return d.QuestionPos[i]
+}
+
+// Unresolved lists the indexes of the open questions not yet settled.
+func (d *Doc) Unresolved() []int {
+	var out []int
+	for i := range d.OpenQuestions {
+		if d.Resolution(i) == "" {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// setResolution records how question i was settled; "" reopens it. The
+// slice never ends in "", so equal answers compare equal.
+func (d *Doc) setResolution(i int, r string) {
+	for len(d.Resolutions) <= i {
+		d.Resolutions = append(d.Resolutions, "")
+	}
+	d.Resolutions[i] = r
+	for len(d.Resolutions) > 0 && d.Resolutions[len(d.Resolutions)-1] == "" {
+		d.Resolutions = d.Resolutions[:len(d.Resolutions)-1]
+	}
+	if len(d.Resolutions) == 0 {
+		d.Resolutions = nil
+	}
 }
 
 // Status is where a design stands in review.

@@ -186,6 +186,8 @@ var fieldKinds = func() map[string]fieldKind {
 		"alternatives.title":                          name,
 		"alternatives.why_not":                        text,
 		"open_questions":                              text,
+		"open_questions.question":                     text,
+		"open_questions.resolved":                     text,
 		"rendered.path":                               name,
 		"rendered.sha256":                             {check: checkDigest},
 		"rendered.template":                           name,

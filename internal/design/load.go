@@ -421,7 +421,7 @@ func (d *decoder) doc(root *yamltree.Node) *Doc {
 		case "alternatives":
 			d.alternatives(v, at, doc)
 		case "open_questions":
-			doc.OpenQuestions = d.texts(v, at, "questions")
+			d.openQuestions(v, at, doc)
 		case "rendered":
 			doc.Rendered = d.rendered(v, at)
 		}
@@ -813,6 +813,41 @@ func (d *decoder) alternatives(n *yamltree.Node, at *path, doc *Doc) {
 		})
 		d.require(a.Title, it, at, "title")
 		doc.Alternatives = append(doc.Alternatives, a)
+	}
+}
+
+var questionKeys = []string{"question", "resolved"}
+
+// openQuestions reads the open questions: each is text, or a mapping
+// {question, resolved} once it is settled.
+func (d *decoder) openQuestions(n *yamltree.Node, at *path, doc *Doc) {
+	items := d.list(n, at, "questions (text, or {question, resolved})")
+	if items == nil {
+		return
+	}
+	doc.OpenQuestions = make([]string, 0, len(items))
+	doc.QuestionPos = make([]Pos, 0, len(items))
+	for i, it := range items {
+		at := at.item(i)
+		var q, resolved string
+		if it.Kind == yamltree.Mapping {
+			d.mapping(it, at, "an open question", questionKeys, func(key string, _, v *yamltree.Node) {
+				switch key {
+				case "question":
+					q = d.text(v, at.field(key))
+				case "resolved":
+					resolved = d.text(v, at.field(key))
+				}
+			})
+			d.require(q, it, at, "question")
+		} else {
+			q = d.text(it, at)
+		}
+		doc.OpenQuestions = append(doc.OpenQuestions, q)
+		doc.QuestionPos = append(doc.QuestionPos, posOf(it))
+		if strings.TrimSpace(resolved) != "" {
+			doc.setResolution(i, resolved)
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -288,6 +289,44 @@ func TestSuggest(t *testing.T) {
 	for in, want := range map[string]string{"titel": "title", "Title": "title", "entites": "entities", "xyz": "", "high_level_desing": "high_level_design"} {
 		if got := Suggest(in, cands); got != want {
 			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseOpenQuestions(t *testing.T) {
+	doc, err := Parse("a.yaml", []byte(`title: T
+open_questions:
+  - Which region first?
+  - {question: "Keep IDs short?", resolved: "yes, 7 base62 characters"}
+  - question: Who owns the cache?
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Which region first?", "Keep IDs short?", "Who owns the cache?"}; !reflect.DeepEqual(doc.OpenQuestions, want) {
+		t.Errorf("questions = %q, want %q", doc.OpenQuestions, want)
+	}
+	if want := []string{"", "yes, 7 base62 characters"}; !reflect.DeepEqual(doc.Resolutions, want) {
+		t.Errorf("resolutions = %q, want %q", doc.Resolutions, want)
+	}
+	if got := doc.Unresolved(); !reflect.DeepEqual(got, []int{0, 2}) {
+		t.Errorf("unresolved = %v, want [0 2]", got)
+	}
+	if got, want := doc.QuestionPosition(1), (Pos{4, 5}); got != want {
+		t.Errorf("position of question 2 = %v, want %v", got, want)
+	}
+	out := string(Marshal(doc))
+	if want := "open_questions:\n  - Which region first?\n  - {question: \"Keep IDs short?\", resolved: \"yes, 7 base62 characters\"}\n  - Who owns the cache?\n"; !strings.Contains(out, want) {
+		t.Errorf("Marshal wrote\n%s\nwant it to contain\n%s", out, want)
+	}
+
+	for _, tc := range []struct{ in, want string }{
+		{"title: T\nopen_questions:\n  - {resolved: yes}\n", "a.yaml:3:5: open_questions[0]: question is required"},
+		{"title: T\nopen_questions:\n  - {question: q, answer: a}\n", `unknown field "answer"`},
+	} {
+		_, err := Parse("a.yaml", []byte(tc.in))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Parse(%q) = %v, want an error containing %q", tc.in, err, tc.want)
 		}
 	}
 }

@@ -173,7 +173,7 @@ func sectionNode(doc *Doc, key string) *node {
 			return newMap().str("title", a.Title).str("why_not", a.WhyNot)
 		})
 	case "open_questions":
-		return texts(doc.OpenQuestions)
+		return openQuestionsNode(doc)
 	case "rendered":
 		r := doc.Rendered
 		if r == nil {
@@ -186,6 +186,18 @@ func sectionNode(doc *Doc, key string) *node {
 		return n
 	}
 	return nil
+}
+
+// openQuestionsNode writes an open question as text, a settled one as
+// {question, resolved}.
+func openQuestionsNode(doc *Doc) *node {
+	n := texts(doc.OpenQuestions)
+	for i, q := range doc.OpenQuestions {
+		if r := doc.Resolution(i); strings.TrimSpace(r) != "" {
+			n.items[i] = newMap().set("question", &node{text: q}).str("resolved", r)
+		}
+	}
+	return n
 }
 
 func entityNode(e Entity) *node {

@@ -15,7 +15,7 @@ import (
 // between an empty list and none.
 func comparable(doc *Doc) *Doc {
 	c := *doc
-	c.Keys, c.file, c.flowRoot = nil, "", false
+	c.Keys, c.file, c.flowRoot, c.QuestionPos = nil, "", false, nil
 	v := reflect.ValueOf(&c).Elem()
 	scrub(v)
 	return &c
@@ -373,8 +373,12 @@ func fuzzDoc(strs []string, pick []byte) *Doc {
 	for range choose(3) {
 		doc.Alternatives = append(doc.Alternatives, Alternative{Title: name(str(), "A"), WhyNot: str()})
 	}
-	for range choose(3) {
-		doc.OpenQuestions = append(doc.OpenQuestions, str())
+	for i := range choose(3) {
+		q := str()
+		doc.OpenQuestions = append(doc.OpenQuestions, q)
+		if r := str(); choose(2) == 0 && strings.TrimSpace(q) != "" && strings.TrimSpace(r) != "" {
+			doc.setResolution(i, r)
+		}
 	}
 	if choose(4) == 0 {
 		doc.Rendered = &Rendered{Path: name(str(), "a.md"), SHA256: strings.Repeat("ab", 32), Template: name(str(), ""), Version: name(str(), "")}

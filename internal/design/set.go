@@ -77,7 +77,7 @@ var shapes = map[string]shape{
 	"high_level_design.connections": {kind: shapeStructs, keys: []string{"from", "to", "label"}, singular: "connection", plural: "connections"},
 	"deep_dives":                    {kind: shapeStructs, keys: deepDiveKeys, singular: "deep dive", plural: "deep dives"},
 	"alternatives":                  {kind: shapeStructs, keys: []string{"title", "why_not"}, singular: "alternative", plural: "alternatives"},
-	"open_questions":                {kind: shapeTexts, singular: "open question", plural: "open questions"},
+	"open_questions":                {kind: shapeTexts, keys: questionKeys, singular: "open question", plural: "open questions"},
 }
 
 // notSettable are top-level keys designdoc writes itself.
@@ -167,6 +167,11 @@ func checkPath(segs []pathSeg) (string, error) {
 				return "", fmt.Errorf("%s has %s: set one of them, e.g. %s.%s=…", here, strings.Join(sh.keys, ", "), here, sh.keys[0])
 			}
 		case sh.kind == shapeTexts:
+			if !last && len(sh.keys) > 0 && i == len(segs)-2 && (seg.index >= 0 || seg.append) {
+				// open_questions[0].resolved=…: a text item that can also
+				// be written as a mapping.
+				break
+			}
 			if !last {
 				return "", fmt.Errorf("the %s are text: %s has no field %q", sh.plural, here, segs[i+1].name)
 			}
@@ -258,7 +263,10 @@ func (s *setter) doc(d *Doc, v string) error {
 	case "authors":
 		return setText(s, &d.Authors, top, "authors", v, func(p *string, v string) { *p = v })
 	case "open_questions":
-		return setText(s, &d.OpenQuestions, top, "open_questions", v, func(p *string, v string) { *p = v })
+		if len(segs) == 1 || segs[1].name == "question" {
+			return setText(s, &d.OpenQuestions, top, "open_questions", v, func(p *string, v string) { *p = v })
+		}
+		return s.resolve(d, top, v)
 	case "requirements":
 		r := &d.Requirements
 		switch sub := segs[1]; sub.name {
@@ -359,6 +367,20 @@ func (s *setter) doc(d *Doc, v string) error {
 			a.WhyNot = v
 		}
 	}
+	return nil
+}
+
+// resolve sets how an existing open question was settled; an empty
+// value reopens it.
+func (s *setter) resolve(d *Doc, seg pathSeg, v string) error {
+	i := seg.index
+	if seg.append {
+		i = len(d.OpenQuestions)
+	}
+	if i >= len(d.OpenQuestions) {
+		return fmt.Errorf("open_questions[%d] does not exist (%s): add the question first, e.g. open_questions[]=…", i, count(len(d.OpenQuestions), "open question", "open questions"))
+	}
+	d.setResolution(i, v)
 	return nil
 }
 

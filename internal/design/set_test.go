@@ -59,6 +59,7 @@ func TestSet(t *testing.T) {
 		{"requirements.non_functional[0].quality=latency", func(d *Doc) any { return d.Requirements.NonFunctional }, []NonFunctional{{Quality: "latency"}}},
 		{"open_questions[]=Why?", func(d *Doc) any { return d.OpenQuestions }, []string{"Why?"}},
 		{"open_questions[0]=Why?", func(d *Doc) any { return d.OpenQuestions }, []string{"Why?"}},
+		{"open_questions[].question=Why?", func(d *Doc) any { return d.OpenQuestions }, []string{"Why?"}},
 		{"entities[0].description=A person", func(d *Doc) any { return d.Entities[0].Description }, "A person"},
 		{"entities[0].fields[1].type=string", func(d *Doc) any { return d.Entities[0].Fields[1].Type }, "string"},
 		{"entities[0].fields[2].name=plan", func(d *Doc) any { return len(d.Entities[0].Fields) }, 3},
@@ -196,5 +197,30 @@ func TestSetThenValidateRoundTrips(t *testing.T) {
 	back := mustParse(t, "a.yaml", Marshal(d))
 	if !strings.Contains(string(Marshal(back)), "serves: [FR1]") || back.Entities[0].Relations[0].To != "Post" {
 		t.Errorf("read back:\n%s", Marshal(back))
+	}
+}
+
+func TestSetResolvesOpenQuestion(t *testing.T) {
+	d := mustParse(t, "a.yaml", []byte("title: T\nopen_questions: [\"Which region?\", \"Who owns it?\"]\n"))
+	if err := Set(d, "open_questions[1].resolved=the platform team"); err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Unresolved(); !reflect.DeepEqual(got, []int{0}) {
+		t.Errorf("unresolved = %v, want [0]", got)
+	}
+	back := mustParse(t, "a.yaml", Marshal(d))
+	if back.Resolution(1) != "the platform team" || back.OpenQuestions[1] != "Who owns it?" {
+		t.Errorf("read back:\n%s", Marshal(back))
+	}
+	if err := Set(d, "open_questions[1].resolved="); err != nil || d.Resolutions != nil {
+		t.Errorf("reopening: %v, resolutions %q", err, d.Resolutions)
+	}
+	for _, tc := range []struct{ set, want string }{
+		{"open_questions[2].resolved=x", "--set open_questions[2].resolved=x: open_questions[2] does not exist (there are 2 open questions): add the question first, e.g. open_questions[]=…"},
+		{"open_questions[0].answer=x", `--set open_questions[0].answer=x: unknown field "answer" in open_questions[0]; use one of question, resolved`},
+	} {
+		if err := Set(d, tc.set); err == nil || err.Error() != tc.want {
+			t.Errorf("Set(%q) = %v, want %q", tc.set, err, tc.want)
+		}
 	}
 }
