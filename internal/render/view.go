@@ -1,10 +1,12 @@
 package render
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
 	"github.com/designdoc-cli/designdoc/internal/design"
+	"github.com/designdoc-cli/designdoc/internal/estimate"
 )
 
 // View is what a template sees: the answers (every field of design.Doc,
@@ -22,7 +24,14 @@ type View struct {
 	Entities  []EntityView
 	Endpoints []EndpointView
 	DeepDives []DeepDiveView
-	Capacity  []CapacityRow // the inputs that were given, in spec order
+	Capacity  []CapacityRow // the inputs given or defaulted, in spec order
+
+	// CapacityResults and CapacityDerivations are the estimate made from
+	// the capacity inputs; both are empty when the inputs do not add up,
+	// and CapacityProblems then says why, one line per input.
+	CapacityResults     []estimate.Row
+	CapacityDerivations []string
+	CapacityProblems    []string
 }
 
 // FRView is a functional requirement with its ID and the components that
@@ -51,9 +60,11 @@ type DeepDiveView struct {
 	Heading string
 }
 
-// CapacityRow is one capacity input as the doc shows it.
+// CapacityRow is one capacity input as the doc shows it. Default marks an
+// input that was not given and took the spec's default.
 type CapacityRow struct {
 	Key, Label, Value string
+	Default           bool
 }
 
 // sectionHeadings are the headings the built-in templates write; headings
@@ -95,13 +106,58 @@ func NewView(doc *design.Doc, source, templateName string) *View {
 		v.DeepDives[i] = DeepDiveView{DeepDive: dd, Heading: headings.unique(Heading(dd.Title))}
 	}
 	if doc.Capacity != nil {
-		for _, in := range doc.Capacity.Inputs() {
-			if in.Value.Set() {
-				v.Capacity = append(v.Capacity, CapacityRow{Key: in.Key, Label: in.Label, Value: in.Value.Raw})
-			}
-		}
+		v.capacity(doc.Capacity)
 	}
 	return v
+}
+
+// capacity fills in the capacity inputs, with their defaults, and the
+// estimate made from them.
+func (v *View) capacity(c *design.Capacity) {
+	for _, in := range c.Inputs() {
+		if in.Value.Set() {
+			v.Capacity = append(v.Capacity, CapacityRow{Key: in.Key, Label: in.Label, Value: in.Value.Raw})
+		} else if def, ok := estimate.Default(in.Key); ok {
+			v.Capacity = append(v.Capacity, CapacityRow{Key: in.Key, Label: in.Label, Value: def, Default: true})
+		}
+	}
+	r, err := estimate.Estimate(c)
+	if err != nil {
+		var errs estimate.InputErrors
+		if !errors.As(err, &errs) {
+			v.CapacityProblems = []string{err.Error()}
+			return
+		}
+		for _, e := range errs {
+			v.CapacityProblems = append(v.CapacityProblems, e.Error())
+		}
+		return
+	}
+	v.CapacityResults = r.Rows()
+	v.CapacityDerivations = r.Derivations()
+}
+
+// CapacityInputsTable lists the capacity inputs, marking those that took
+// the spec's default.
+func (v *View) CapacityInputsTable() string {
+	t := newTable(64*len(v.Capacity)+32, "Input", "Value")
+	for _, c := range v.Capacity {
+		value := Cell(c.Value)
+		if c.Default {
+			value += " (default)"
+		}
+		t.row(Cell(c.Label)+" (`"+c.Key+"`)", value)
+	}
+	return t.String()
+}
+
+// CapacityResultsTable lists the estimated results.
+func (v *View) CapacityResultsTable() string {
+	t := newTable(48*len(v.CapacityResults)+32, "Result", "Value")
+	for _, r := range v.CapacityResults {
+		t.row(Cell(r.Label), Cell(r.Value))
+	}
+	return t.String()
 }
 
 // Unserved lists the functional requirements no component serves.
