@@ -26,16 +26,16 @@ type EstimateOptions struct {
 
 // estimateHints say what each input flag takes.
 var estimateHints = map[string]string{
-	"dau":             "daily active users, e.g. 100M",
-	"reads_per_user":  "reads per user per day, e.g. 10",
-	"writes_per_user": "writes per user per day, e.g. 0.1",
-	"read_size":       "bytes per read, e.g. 1KB or 2KiB",
-	"write_size":      "bytes per write, e.g. 500B",
-	"peak_factor":     "peak traffic over average, 1 or more",
-	"retention":       "how long data is kept, e.g. 30d, 2w, 5y",
-	"replication":     "copies kept of each byte",
-	"cache_fraction":  "share of the daily read volume to cache, 0 to 1",
-	"server_rps":      "requests per second one server handles",
+	"dau":             "daily active users, a `COUNT` such as 100M",
+	"reads_per_user":  "reads per user per day, a `NUMBER` such as 10",
+	"writes_per_user": "writes per user per day, a `NUMBER` such as 0.1",
+	"read_size":       "bytes per read, a `SIZE` such as 1KB or 2KiB",
+	"write_size":      "bytes per write, a `SIZE` such as 500B",
+	"peak_factor":     "peak traffic over average, a `NUMBER` of 1 or more",
+	"retention":       "how long data is kept, a `DURATION` such as 30d, 2w or 5y",
+	"replication":     "copies kept of each byte, a `NUMBER` of 1 or more",
+	"cache_fraction":  "share of the daily read volume to cache, a `NUMBER` from 0 to 1",
+	"server_rps":      "requests per second one server handles, a `NUMBER` such as 2K",
 }
 
 // flagName is the command-line flag of a capacity input: read_size → read-size.
