@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/designdoc-cli/designdoc/internal/design"
+	"github.com/designdoc-cli/designdoc/internal/estimate"
 	"github.com/designdoc-cli/designdoc/internal/interview"
 	"github.com/designdoc-cli/designdoc/internal/render"
 )
@@ -98,7 +99,7 @@ func editRun(opts *EditOptions) error {
 				return err
 			}
 		}
-		_, err := interview.Run(p, doc, interview.Options{Sections: []string{opts.Section}, Edit: true, DefaultAuthor: SystemEnv().Author()})
+		_, err := interview.Run(p, doc, interview.Options{Sections: []string{opts.Section}, Edit: true, DefaultAuthor: SystemEnv().Author(), Capacity: estimate.Report})
 		if errors.Is(err, interview.ErrInterrupted) {
 			return saveInterruptedEdit(opts.IO, b, doc)
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/designdoc-cli/designdoc/internal/design"
+	"github.com/designdoc-cli/designdoc/internal/estimate"
 	"github.com/designdoc-cli/designdoc/internal/interview"
 	"github.com/designdoc-cli/designdoc/internal/render"
 )
@@ -137,6 +138,7 @@ func newRun(opts *NewOptions) error {
 			DefaultAuthor: env.Author(),
 			Today:         env.Today(),
 			CheckTitle:    func(title string) error { return t.check(design.Slugify(title)) },
+			Capacity:      estimate.Report,
 		})
 		if errors.Is(err, interview.ErrInterrupted) {
 			return savePartial(opts.IO, base, doc, t, res.Stopped)

@@ -208,3 +208,30 @@ func TestRunResumeAsksLaterPhasesAfresh(t *testing.T) {
 		t.Errorf("components = %+v", doc.HighLevelDesign.Components)
 	}
 }
+
+func TestCapacityShowsResultsAndAdjusts(t *testing.T) {
+	doc := &design.Doc{Title: "X"}
+	var reports []string
+	report := func(c *design.Capacity) (string, error) {
+		if c.DAU.Raw == "0" {
+			return "", errors.New("dau: there must be at least 1 user")
+		}
+		r := "servers for " + c.DAU.Raw
+		reports = append(reports, r)
+		return r, nil
+	}
+	// A DAU the model refuses, then adjusted from the results screen.
+	s := NewScript(true, "0", "", "", "", "", "", "", "", "", "", "dau", "10M", "go on")
+	if _, err := Run(s, doc, Options{Sections: []string{"capacity"}, Capacity: report}); err != nil {
+		t.Fatalf("Run: %v\nlog:\n%s", err, strings.Join(s.Log, "\n"))
+	}
+	if doc.Capacity.DAU.Raw != "10M" {
+		t.Errorf("dau = %q", doc.Capacity.DAU.Raw)
+	}
+	if !slices.Contains(s.Log, "These inputs do not add up: dau: there must be at least 1 user") {
+		t.Errorf("the bad inputs were not reported:\n%s", strings.Join(s.Log, "\n"))
+	}
+	if !slices.Equal(reports, []string{"servers for 10M"}) || !slices.Contains(s.Log, "servers for 10M") {
+		t.Errorf("reports = %v", reports)
+	}
+}
