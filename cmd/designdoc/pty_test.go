@@ -236,18 +236,6 @@ func (p *ptyTerm) prefilled(text, prefill, keys string) {
 	p.send(keys)
 }
 
-// lines answers a Multiline prompt, one line at a time (survey ends it
-// on two empty lines).
-func (p *ptyTerm) lines(text string, lines ...string) {
-	p.t.Helper()
-	p.expect(text)
-	for _, l := range lines {
-		p.queries(2)
-		p.settle()
-		p.send(l + enter)
-	}
-}
-
 // choose answers a Select or MultiSelect: its question and key hint, then
 // raw mode.
 func (p *ptyTerm) choose(text, keys string) {
@@ -491,7 +479,7 @@ func files(t *testing.T, dir string) []string {
 // The opening of every designdoc new.
 func (s *session) titleAndRequirements() {
 	s.t.Helper()
-	s.lines("Problem statement", "Teams need short links.", "", "")
+	s.line("Problem statement", "Teams need short links."+enter)
 	s.line("Authors (comma-separated) [? for help] (Ada Lovelace)", enter)
 	s.choose("Status", enter)
 	s.prefilled("FR1 (empty to finish)", phrase, "create a short URL"+enter)
@@ -574,12 +562,12 @@ func testPtyComplete(t *testing.T, bin string) {
 	s.line("Component 4 name", enter)
 	s.line("Add the 2 connections the data flow implies?", enter)
 	s.choose("Connection 3 from", enter) // ✓ done
-	s.lines("Notes on the design", "Codes are base62 counters handed out in blocks.", "", "")
+	s.line("Notes on the design", "Codes are base62 counters handed out in blocks."+enter)
 
 	s.line("Deep dive 1 title", "Unique codes"+enter)
 	s.choose("Core concept it is about", enter)
 	s.line("The problem", "collisions between pods"+enter)
-	s.lines("The solution", "counter blocks", "", "")
+	s.line("The solution", "counter blocks"+enter)
 	s.line("Trade-offs", "gaps in the code space"+enter)
 	s.line("Deep dive 2 title", enter)
 
@@ -648,7 +636,7 @@ func testPtyInterruptAndResume(t *testing.T, bin string) {
 	r.choose("Which functional requirements does URL Service serve?", right+enter)
 	r.line("Component 2 name", enter)
 	r.choose("Connection 1 from", enter) // ✓ done
-	r.lines("Notes on the design", "", "")
+	r.line("Notes on the design", enter)
 	r.line("Deep dive 1 title", enter)
 	r.expect("Review")
 	r.choose("Write the doc now, or re-open a phase?", enter)

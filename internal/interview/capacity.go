@@ -132,7 +132,7 @@ func summarizeCapacity(d *design.Doc) string {
 	c := d.Capacity
 	parts := []string{"DAU " + orDash(c.DAU.Raw)}
 	if c.ReadsPerUser.Set() || c.WritesPerUser.Set() {
-		parts = append(parts, fmt.Sprintf("%s reads and %s writes per user a day", orDash(c.ReadsPerUser.Raw), orDash(c.WritesPerUser.Raw)))
+		parts = append(parts, fmt.Sprintf("reads/writes per user a day %s/%s", orDash(c.ReadsPerUser.Raw), orDash(c.WritesPerUser.Raw)))
 	}
 	if c.Retention.Set() {
 		parts = append(parts, "kept "+c.Retention.Raw)

@@ -246,18 +246,6 @@ func (p *ptyTerm) shows(want string) {
 	p.fail("the screen has no line %q", want)
 }
 
-// lines answers a Multiline prompt, one line at a time (survey ends it
-// on two empty lines).
-func (p *ptyTerm) lines(text string, lines ...string) {
-	p.t.Helper()
-	p.expect(text)
-	for _, l := range lines {
-		p.queries(2)
-		p.settle()
-		p.send(l + enter)
-	}
-}
-
 // choose answers a Select or MultiSelect: its question and key hint, then
 // raw mode.
 func (p *ptyTerm) choose(text, keys string) {
@@ -328,7 +316,7 @@ func TestPtyFullInterview(t *testing.T) {
 	p.line("Title of the design", enter)
 	p.expect("a title is required")
 	p.again("URL shortener" + enter)
-	p.lines("Problem statement", "Teams need short links.", "", "")
+	p.line("Problem statement", "Teams need short links."+enter)
 	p.line("Authors (comma-separated) [? for help] (Ada Lovelace)", enter)
 	p.choose("Status", down+enter) // draft → review
 
@@ -446,13 +434,13 @@ func TestPtyFullInterview(t *testing.T) {
 	p.line("Component 4 name", enter)
 	p.line("Add the 2 connections the data flow implies?", enter)
 	p.choose("Connection 3 from", enter) // ✓ done
-	p.lines("Notes on the design", "", "")
+	p.line("Notes on the design", enter)
 
 	// Deep dives.
 	p.line("Deep dive 1 title", "Unique codes"+enter)
 	p.choose("Core concept it is about", enter)
 	p.line("The problem", "collisions between pods"+enter)
-	p.lines("The solution", "counter blocks", "", "")
+	p.line("The solution", "counter blocks"+enter)
 	p.line("Trade-offs", "gaps in the code space"+enter)
 	p.line("Deep dive 2 title", enter)
 
@@ -527,7 +515,7 @@ func TestPtyInterrupt(t *testing.T) {
 	doc := &design.Doc{}
 	p, done := newRun(t, doc)
 	p.line("Title of the design", "URL shortener"+enter)
-	p.lines("Problem statement", "Teams need short links.", "", "")
+	p.line("Problem statement", "Teams need short links."+enter)
 	p.line("Authors (comma-separated)", enter)
 	p.choose("Status", enter)
 	p.prefilled("FR1 (empty to finish)", "Users should be able to ", "create a short URL"+enter)

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/AlecAivazis/survey/v2"
+	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
 )
 
@@ -21,6 +22,9 @@ type Survey struct {
 }
 
 func (s *Survey) opts(extra ...survey.AskOpt) []survey.AskOpt {
+	// survey colours its templates unless told globally; without this,
+	// --no-color would change only the icons.
+	core.DisableColor = !s.Color
 	o := []survey.AskOpt{
 		survey.WithStdio(s.In, s.Out, s.Err),
 		survey.WithHelpInput('?'),
@@ -68,12 +72,11 @@ func (s *Survey) Input(p Prompt) (string, error) {
 	return ans, interrupted(err)
 }
 
-// Multiline implements Prompter: lines until an empty one.
-func (s *Survey) Multiline(p Prompt) (string, error) {
-	var ans string
-	err := survey.AskOne(&survey.Multiline{Message: p.Message, Default: p.Default, Help: p.Help}, &ans, s.opts(textValidator(p.Validate))...)
-	return ans, interrupted(err)
-}
+// Multiline implements Prompter. In a terminal a paragraph is one input
+// line that wraps as it grows: survey's own multi-line prompt needs two
+// empty lines to finish and, in v2.3.7, leaves a stale copy of the answer
+// on screen. Longer text is better written in the answers file.
+func (s *Survey) Multiline(p Prompt) (string, error) { return s.Input(p) }
 
 // Confirm implements Prompter.
 func (s *Survey) Confirm(q YesNo) (bool, error) {
