@@ -534,7 +534,7 @@ func Normalize(doc []byte) []byte {
 				fence = nil
 			}
 		case bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~")):
-			fence = trimmed[:runOf(string(trimmed), trimmed[0])]
+			fence = append([]byte(nil), trimmed[:runOf(string(trimmed), trimmed[0])]...) // a copy: the buffer is rewritten in place
 		case len(line) == 0:
 			if blank {
 				continue

@@ -111,6 +111,13 @@ func TestNormalize(t *testing.T) {
 	if got := string(Normalize([]byte(in))); got != want {
 		t.Errorf("Normalize =\n%q\nwant\n%q", got, want)
 	}
+	// A fence opened after earlier lines were shortened in place still
+	// closes, and blank lines after it still collapse.
+	in = "a  \n\n\n```text\nx\n```\n\n\n\nb\n"
+	want = "a\n\n```text\nx\n```\n\nb\n"
+	if got := string(Normalize([]byte(in))); got != want {
+		t.Errorf("Normalize =\n%q\nwant\n%q", got, want)
+	}
 }
 
 // cellColumns counts the columns a rendered table row would have, the way
