@@ -19,7 +19,11 @@ build: ## build bin/designdoc
 demo: build ## render the bundled URL-shortener example to stdout
 	@$(BIN) render examples/url-shortener.designdoc.yaml -o -
 
-test: lint unit fuzz check-docs ## gofmt, go vet, the race-enabled tests, a short fuzz pass, doc checks (skipped where npm is missing)
+TEST_FUZZTIME ?= 3s
+
+test: lint unit ## gofmt, go vet, the race-enabled tests, a short fuzz pass (TEST_FUZZTIME each), doc checks (skipped where npm is missing)
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(TEST_FUZZTIME)
+	@$(MAKE) --no-print-directory check-docs
 
 lint: ## gofmt -l must print nothing; go vet
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
