@@ -246,3 +246,21 @@ func posAt(line int) design.Pos {
 	}
 	return design.Pos{Line: line, Column: 1}
 }
+
+// RulesTable is the registry as a Markdown table, for the README.
+func RulesTable() string {
+	var b strings.Builder
+	b.WriteString("| id | severity | finds | more |\n| --- | --- | --- | --- |\n")
+	for _, r := range registry {
+		title := r.Title
+		if r.Input == Markdown {
+			title += " (DOC.md)"
+		}
+		more := ""
+		if r.Topic != "" {
+			more = "`designdoc guide " + r.Topic + "`"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r.ID, r.Severity, strings.ReplaceAll(title, "|", `\|`), more)
+	}
+	return b.String()
+}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -211,5 +212,33 @@ func TestFindingLocation(t *testing.T) {
 		if got := tc.f.Location(); got != tc.want {
 			t.Errorf("Location = %q, want %q", got, tc.want)
 		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the rule table in README.md")
+
+// TestREADME: the README's rule table is the registry's; -update
+// rewrites it.
+func TestREADME(t *testing.T) {
+	const path = "../../README.md"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	const start, end = "<!-- rules:start -->\n", "<!-- rules:end -->"
+	i, j := strings.Index(s, start), strings.Index(s, end)
+	if i < 0 || j < i {
+		t.Fatalf("README.md has no %q … %q markers", start, end)
+	}
+	want := RulesTable()
+	if got := s[i+len(start) : j]; got != want {
+		if *update {
+			if err := os.WriteFile(path, []byte(s[:i+len(start)]+want+s[j:]), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		t.Errorf("the rule table in README.md is stale; run go test ./internal/check -run README -update\n%s", want)
 	}
 }

@@ -126,13 +126,13 @@ func (m *mdRun) report(line int, hint, format string, args ...any) {
 // phases are the sections a design doc needs, each with the heading
 // words that count as it.
 var phases = []struct {
-	name string
-	re   *regexp.Regexp
+	name, heading string
+	re            *regexp.Regexp
 }{
-	{"requirements", re(`requirement|\bgoals\b`)},
-	{"core entities (data model)", re(`entit|data model|domain model|\bschema\b`)},
-	{"API", re(`\bapis?\b|interface|endpoints`)},
-	{"high-level design", re(`high[- ]level design|architecture|design overview|detailed design|proposal|proposed design|\bcomponents\b`)},
+	{"requirements", "Requirements", re(`requirement|\bgoals\b`)},
+	{"core entities (or data model)", "Core entities", re(`entit|data model|domain model|\bschema\b`)},
+	{"API", "API", re(`\bapis?\b|interface|endpoints`)},
+	{"high-level design (or architecture)", "High-level design", re(`high[- ]level design|architecture|design overview|detailed design|proposal|proposed design|\bcomponents\b`)},
 }
 
 func missingPhases(m *mdRun) {
@@ -145,17 +145,10 @@ func missingPhases(m *mdRun) {
 			}
 		}
 		if !found {
-			m.report(0, "add a section for it (## "+titleCase(p.name)+"), or check the doc's answers file with designdoc check ANSWERS",
+			m.report(0, "add a section for it (## "+p.heading+"), or check the doc's answers file with designdoc check ANSWERS",
 				"the doc has no %s section", p.name)
 		}
 	}
-}
-
-func titleCase(s string) string {
-	if s == "" || s == "API" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // --- DD102
