@@ -64,7 +64,7 @@ and renders a complete Markdown design doc from your answers.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{err: err, cmd: cmd.CommandPath()}
 	})
-	root.AddCommand(newNewCmd(io, nil), newEditCmd(io, nil), newRenderCmd(io, nil), newEstimateCmd(io, nil), newGuideCmd(io, nil), newVersionCmd(io))
+	root.AddCommand(newNewCmd(io, nil), newEditCmd(io, nil), newRenderCmd(io, nil), newEstimateCmd(io, nil), newCheckCmd(io, nil), newGuideCmd(io, nil), newVersionCmd(io))
 	return root
 }
 
