@@ -33,6 +33,10 @@ type Options struct {
 	// Capacity, when set, works out the capacity results from the inputs
 	// so the person sees them before moving on.
 	Capacity func(*design.Capacity) (string, error)
+	// OnPhase, when set, is called with a phase's id as the phase starts
+	// (a phase re-opened from the review screen starts again), so a
+	// practice timer can tell which phase the time goes to.
+	OnPhase func(id string)
 }
 
 // Result is what a run collected.
@@ -124,6 +128,9 @@ func (s *session) result(stop string) Result {
 
 func (s *session) run(ph Phase, edit, resume bool) error {
 	s.edit, s.resume = edit, resume
+	if s.opts.OnPhase != nil {
+		s.opts.OnPhase(ph.ID)
+	}
 	for _, k := range ph.Keys {
 		s.touch(k)
 	}
