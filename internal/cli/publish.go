@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/designdoc-cli/designdoc/internal/check"
 	"github.com/designdoc-cli/designdoc/internal/design"
 	"github.com/designdoc-cli/designdoc/internal/render"
 	"github.com/designdoc-cli/designdoc/internal/safefile"
@@ -39,8 +40,11 @@ func publishAnswers(io *IO, answersPath string, data []byte, template, docPath s
 	}
 	if docPath == "-" {
 		io.Infof("wrote %s\n", answersPath)
-		_, err := io.Out.Write(md)
-		return err
+		if _, err := io.Out.Write(md); err != nil {
+			return err
+		}
+		reportFindings(io, doc, answersPath)
+		return nil
 	}
 	res, err := render.Write(render.Publish{
 		AnswersPath: answersPath, AnswersData: data, Doc: doc, OutPath: docPath,
@@ -55,6 +59,7 @@ func publishAnswers(io *IO, answersPath string, data []byte, template, docPath s
 	default:
 		io.Infof("wrote %s and %s\n", answersPath, res.Path)
 	}
+	reportFindings(io, doc, answersPath)
 	return nil
 }
 
@@ -68,4 +73,12 @@ func recordedDocPath(answersPath, rel string) string {
 		return p
 	}
 	return filepath.Join(filepath.Dir(answersPath), p)
+}
+
+// reportFindings prints the linter's one-line summary after a write, so a
+// doc with problems says so without a separate command.
+func reportFindings(io *IO, doc *design.Doc, answersPath string) {
+	if s := check.Summary(check.Run(doc, answersPath, check.Options{})); s != "" {
+		io.Infof("%s — run designdoc check %s for details\n", s, shellQuote(answersPath))
+	}
 }

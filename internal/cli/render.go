@@ -117,6 +117,7 @@ func renderRun(opts *RenderOptions) error {
 	default:
 		opts.IO.Infof("wrote %s\n", res.Path)
 	}
+	reportFindings(opts.IO, doc, opts.Answers)
 	return nil
 }
 
