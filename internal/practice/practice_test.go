@@ -73,7 +73,10 @@ func (k *ticking) tick(help string) {
 	}
 }
 
-func (k *ticking) Input(p interview.Prompt) (string, error) { k.tick(p.Help); return k.Prompter.Input(p) }
+func (k *ticking) Input(p interview.Prompt) (string, error) {
+	k.tick(p.Help)
+	return k.Prompter.Input(p)
+}
 func (k *ticking) Select(c interview.Choice) (string, error) {
 	k.tick(c.Help)
 	return k.Prompter.Select(c)
