@@ -90,7 +90,7 @@ func (v *View) ComponentsTable() string {
 // ConnectionsTable lists the connections between components.
 func (v *View) ConnectionsTable() string {
 	cs := v.HighLevelDesign.Connections
-	t := newTable(48*len(cs)+32, "From", "To", "Label")
+	t := newTable(48*len(cs)+32, "From", "To", "Interaction")
 	for _, c := range cs {
 		t.row(Cell(c.From), Cell(c.To), Cell(c.Label))
 	}
@@ -100,13 +100,13 @@ func (v *View) ConnectionsTable() string {
 // TraceabilityTable maps each functional requirement to the components
 // that serve it; one served by nothing says so in bold.
 func (v *View) TraceabilityTable() string {
-	t := newTable(96*len(v.FRs)+48, "Requirement", "Served by")
+	t := newTable(96*len(v.FRs)+48, "ID", "Requirement", "Served by")
 	for _, fr := range v.FRs {
 		served := "**No component serves this yet**"
 		if len(fr.ServedBy) > 0 {
 			served = cells(fr.ServedBy)
 		}
-		t.row("**"+fr.ID+"**: "+Cell(fr.Text), served)
+		t.row("**"+fr.ID+"**", Cell(fr.Text), served)
 	}
 	return t.String()
 }
