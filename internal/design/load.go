@@ -347,6 +347,10 @@ func (d *decoder) require(s string, parent *yamltree.Node, at *path, key string)
 	}
 }
 
+// TopLevelKeys lists the keys an answers file may have at its top level,
+// in the order Marshal writes them.
+func TopLevelKeys() []string { return slices.Clone(docKeys) }
+
 var docKeys = []string{"designdoc", "title", "slug", "summary", "authors", "status", "created", "number",
 	"template", "requirements", "capacity", "entities", "api", "data_flow", "high_level_design",
 	"deep_dives", "alternatives", "open_questions", "rendered"}
