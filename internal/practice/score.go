@@ -289,7 +289,7 @@ func coverage(d *design.Doc, p knowledge.Problem) map[string]PhaseScore {
 	)
 
 	// API.
-	api := []Item{{What: "endpoints (one per functional requirement)", Got: len(d.API.Endpoints), Want: max(len(frs), 1), AtLeast: true}}
+	api := []Item{{What: "endpoints for the functional requirements", Got: len(d.API.Endpoints), Want: max(len(frs), 1), AtLeast: true}}
 	if p.Realtime {
 		rt := 0
 		if d.API.Realtime != "" && d.API.Realtime != "none" {
