@@ -34,6 +34,10 @@ func topLevel(d *Doc, key string) any {
 		return d.Created
 	case "number":
 		return d.Number
+	case "superseded_by":
+		return d.SupersededBy
+	case "supersedes":
+		return d.Supersedes
 	case "template":
 		return d.Template
 	case "requirements":

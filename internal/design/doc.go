@@ -18,14 +18,19 @@ func (p Pos) Known() bool { return p.Line > 0 }
 
 // Doc is one design: everything an answers file holds.
 type Doc struct {
-	Version         int
-	Title           string
-	Slug            string
-	Summary         string
-	Authors         []string
-	Status          Status
-	Created         string // YYYY-MM-DD
-	Number          int    // 0 when not numbered
+	Version int
+	Title   string
+	Slug    string
+	Summary string
+	Authors []string
+	Status  Status
+	Created string // YYYY-MM-DD
+	Number  int    // 0 when not numbered
+	// SupersededBy is the number of the doc that replaces this one, 0 for
+	// none; Supersedes the numbers of the docs this one replaces. designdoc
+	// status N superseded --by M writes both sides.
+	SupersededBy    int
+	Supersedes      []int
 	Template        string
 	Requirements    Requirements
 	Capacity        *Capacity // nil when the file has no capacity section

@@ -69,6 +69,26 @@ func NormalizeField(path, value string) (string, error) {
 			return "", fmt.Errorf("expected a whole number, found %q", value)
 		}
 		return s, docNumberError(n)
+	case checkNumbers:
+		var nums []string
+		for _, item := range strings.Split(value, ",") {
+			item = strings.TrimSpace(item)
+			if item == "" {
+				continue
+			}
+			n, err := strconv.Atoi(item)
+			if err != nil {
+				return "", fmt.Errorf("expected whole numbers separated by commas, found %q", item)
+			}
+			if err := docNumberError(n); err != nil {
+				return "", err
+			}
+			if slices.Contains(nums, strconv.Itoa(n)) {
+				return "", fmt.Errorf("doc %d is listed twice", n)
+			}
+			nums = append(nums, strconv.Itoa(n))
+		}
+		return strings.Join(nums, ", "), nil
 	case checkQuantity:
 		s := strings.TrimSpace(value)
 		if s == "" {
@@ -120,6 +140,7 @@ const (
 	checkSlug                       // ValidSlug
 	checkDate                       // YYYY-MM-DD
 	checkNumber                     // a doc number, 1 or more
+	checkNumbers                    // doc numbers, comma-separated
 	checkQuantity                   // a capacity input of a QuantityKind
 	checkMethod                     // an HTTP method
 	checkServes                     // FR references, comma-separated
@@ -144,6 +165,8 @@ var fieldKinds = func() map[string]fieldKind {
 		"status":                              enum(Statuses),
 		"created":                             {check: checkDate},
 		"number":                              {check: checkNumber},
+		"superseded_by":                       {check: checkNumber},
+		"supersedes":                          {check: checkNumbers},
 		"template":                            name,
 		"requirements.functional":             text,
 		"requirements.out_of_scope":           text,

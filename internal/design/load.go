@@ -321,6 +321,29 @@ func (d *decoder) integer(n *yamltree.Node, at *path) (int, bool) {
 	return v, true
 }
 
+// numbers reads a list of doc numbers, each 1 or more and given once.
+func (d *decoder) numbers(n *yamltree.Node, at *path) []int {
+	items := d.list(n, at, "doc numbers")
+	var out []int
+	for i, it := range items {
+		at := at.item(i)
+		num, ok := d.integer(it, at)
+		if !ok {
+			continue
+		}
+		if err := docNumberError(num); err != nil {
+			d.problem(posOf(it), at, "%v", err)
+			continue
+		}
+		if slices.Contains(out, num) {
+			d.problem(posOf(it), at, "doc %d is listed twice", num)
+			continue
+		}
+		out = append(out, num)
+	}
+	return out
+}
+
 // enum returns the value if it is one of allowed, else reports it.
 func (d *decoder) enum(n *yamltree.Node, at *path, allowed []string) string {
 	s, err := checkedEnum(d.text(n, at), allowed)
@@ -352,7 +375,7 @@ func (d *decoder) require(s string, parent *yamltree.Node, at *path, key string)
 func TopLevelKeys() []string { return slices.Clone(docKeys) }
 
 var docKeys = []string{"designdoc", "title", "slug", "summary", "authors", "status", "created", "number",
-	"template", "requirements", "capacity", "entities", "api", "data_flow", "high_level_design",
+	"superseded_by", "supersedes", "template", "requirements", "capacity", "entities", "api", "data_flow", "high_level_design",
 	"deep_dives", "alternatives", "open_questions", "rendered"}
 
 func (d *decoder) doc(root *yamltree.Node) *Doc {
@@ -406,6 +429,15 @@ func (d *decoder) doc(root *yamltree.Node) *Doc {
 				}
 				doc.Number = num
 			}
+		case "superseded_by":
+			if num, ok := d.integer(v, at); ok {
+				if err := docNumberError(num); err != nil {
+					d.problem(posOf(v), at, "%v", err)
+				}
+				doc.SupersededBy = num
+			}
+		case "supersedes":
+			doc.Supersedes = d.numbers(v, at)
 		case "template":
 			doc.Template = d.name(v, at)
 		case "requirements":
@@ -435,6 +467,14 @@ func (d *decoder) doc(root *yamltree.Node) *Doc {
 	}
 	if doc.Status == "" {
 		doc.Status = StatusDraft
+	}
+	if doc.Number > 0 {
+		if doc.SupersededBy == doc.Number {
+			d.problem(doc.Keys["superseded_by"], (*path)(nil).field("superseded_by"), "doc %d cannot be superseded by itself", doc.Number)
+		}
+		if slices.Contains(doc.Supersedes, doc.Number) {
+			d.problem(doc.Keys["supersedes"], (*path)(nil).field("supersedes"), "doc %d cannot supersede itself", doc.Number)
+		}
 	}
 	if doc.Slug == "" && doc.Title != "" {
 		doc.Slug = Slugify(doc.Title)

@@ -120,6 +120,15 @@ func sectionNode(doc *Doc, key string) *node {
 			return nil
 		}
 		return &node{text: strconv.Itoa(doc.Number), literal: true, number: true}
+	case "superseded_by":
+		if doc.SupersededBy == 0 {
+			return nil
+		}
+		return &node{text: strconv.Itoa(doc.SupersededBy), literal: true, number: true}
+	case "supersedes":
+		n := list(doc.Supersedes, func(v int) *node { return &node{text: strconv.Itoa(v), literal: true, number: true} })
+		n.inline = true
+		return n
 	case "template":
 		return &node{text: doc.Template}
 	case "requirements":

@@ -258,6 +258,19 @@ func (s *setter) doc(d *Doc, v string) error {
 		if v != "" {
 			d.Number, _ = strconv.Atoi(v) // checked
 		}
+	case "superseded_by":
+		d.SupersededBy = 0
+		if v != "" {
+			d.SupersededBy, _ = strconv.Atoi(v) // checked
+		}
+	case "supersedes":
+		d.Supersedes = nil
+		for _, item := range strings.Split(v, ",") {
+			if item = strings.TrimSpace(item); item != "" {
+				n, _ := strconv.Atoi(item) // checked
+				d.Supersedes = append(d.Supersedes, n)
+			}
+		}
 	case "template":
 		d.Template = v
 	case "authors":

@@ -97,7 +97,7 @@ func TestSetErrors(t *testing.T) {
 	tests := []struct{ set, want string }{
 		{"api.style=grcp", `--set api.style=grcp: "grcp" is not one of rest, graphql, grpc (did you mean "grpc"?)`},
 		{"titel=X", `--set titel=X: unknown field "titel" (did you mean "title"?)`},
-		{"xyzzy=X", `--set xyzzy=X: unknown field "xyzzy"; use one of title, slug, summary, authors, status, created, number, template, requirements, capacity, entities, api, data_flow, high_level_design, deep_dives, alternatives, open_questions`},
+		{"xyzzy=X", `--set xyzzy=X: unknown field "xyzzy"; use one of title, slug, summary, authors, status, created, number, superseded_by, supersedes, template, requirements, capacity, entities, api, data_flow, high_level_design, deep_dives, alternatives, open_questions`},
 		{"entities[9].name=X", "--set entities[9].name=X: index 9 is out of range: there are 3 entities"},
 		{"entities[0].fields[5].name=X", "--set entities[0].fields[5].name=X: index 5 is out of range: there are 2 fields"},
 		{"entities[1].fields[1].name=X", "--set entities[1].fields[1].name=X: index 1 is out of range: there are no fields"},
