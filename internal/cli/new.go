@@ -12,6 +12,7 @@ import (
 	"github.com/designdoc-cli/designdoc/internal/estimate"
 	"github.com/designdoc-cli/designdoc/internal/interview"
 	"github.com/designdoc-cli/designdoc/internal/render"
+	"github.com/designdoc-cli/designdoc/internal/team"
 )
 
 // noTerminal is the spec's exact message for an interview without one.
@@ -28,6 +29,8 @@ type NewOptions struct {
 	Sections []string
 	Sets     []string
 	Force    bool
+	Number   int
+	DryRun   bool
 
 	// Prompter asks the questions; nil means the terminal (survey).
 	Prompter interview.Prompter
@@ -51,6 +54,10 @@ Before writing, a review screen lets you re-open any phase.
 
 Ctrl-C saves the answers so far (designdoc-partial.yaml before there is a
 title) and prints how to resume: designdoc new --answers THAT_FILE.
+
+In a project with a .designdoc.yaml (see designdoc init), the doc gets the
+next free number and goes into the team's docs_dir under its file-name
+pattern; the team's template and authors are the defaults.
 
 With --answers, only the questions the file leaves unanswered are asked;
 with --no-input nothing is asked at all. --set path=value fills one
@@ -79,6 +86,8 @@ answer from the command line, checked like the answer to its prompt.`,
 	f.StringSliceVar(&opts.Sections, "sections", nil, "ask only these phases (`LIST`: "+strings.Join(interview.PhaseIDs(), ",")+")")
 	f.StringArrayVar(&opts.Sets, "set", nil, "set one answer, e.g. --set api.style=grpc (repeatable)")
 	f.BoolVar(&opts.Force, "force", false, "overwrite existing files, keeping a hand-edited doc as <doc>.bak")
+	f.IntVar(&opts.Number, "number", 0, "give the doc this `N` (e.g. the PR number) instead of the next free one")
+	f.BoolVar(&opts.DryRun, "dry-run", false, "ask as usual, then print what would be written and write nothing")
 	_ = cmd.RegisterFlagCompletionFunc("template", completeTemplates)
 	_ = cmd.RegisterFlagCompletionFunc("sections", completeSections)
 	_ = cmd.RegisterFlagCompletionFunc("answers", completeAnswersFiles)
@@ -109,11 +118,29 @@ func newRun(opts *NewOptions) error {
 	if err := applySets(doc, opts.Sets); err != nil {
 		return err
 	}
+	settings, project, err := teamSettings()
+	if err != nil {
+		return err
+	}
 	if opts.Template != "" && !render.IsPath(opts.Template) {
 		doc.Template = opts.Template
 	}
-	t := newTargets(opts.Output, opts.Answers, opts.Force)
-	if doc.Title != "" {
+	if doc.Template == "" && opts.Template == "" && settings.Origins["template"].Source != team.FromDefault && !render.IsPath(settings.Template) {
+		doc.Template = settings.Template
+	}
+	if opts.Number > 0 {
+		doc.Number = opts.Number
+	}
+	// In a project, a doc is numbered into docs_dir, unless -o says
+	// otherwise or the answers already are a numbered doc there.
+	numbered := project != nil && opts.Output == ""
+	resumedInPlace := numbered && opts.Answers != "" && doc.Number > 0 && inDocsDir(opts.Answers, settings.DocsDir) && !base.isPartial
+	output := opts.Output
+	if numbered {
+		output = settings.DocsDir + string(filepath.Separator)
+	}
+	t := newTargets(output, opts.Answers, opts.Force)
+	if doc.Title != "" && !numbered {
 		if err := t.check(doc.Slug); err != nil {
 			return err
 		}
@@ -135,10 +162,15 @@ func newRun(opts *NewOptions) error {
 			Sections:      opts.Sections,
 			Resume:        base.resume,
 			Review:        true,
-			DefaultAuthor: env.Author(),
+			DefaultAuthor: teamAuthor(settings, env),
 			Today:         env.Today(),
-			CheckTitle:    func(title string) error { return t.check(design.Slugify(title)) },
-			Capacity:      estimate.Report,
+			CheckTitle: func(title string) error {
+				if numbered {
+					return nil // a numbered file name is always new
+				}
+				return t.check(design.Slugify(title))
+			},
+			Capacity: estimate.Report,
 		})
 		if errors.Is(err, interview.ErrInterrupted) {
 			return savePartial(opts.IO, base, doc, t, res.Stopped)
@@ -152,22 +184,44 @@ func newRun(opts *NewOptions) error {
 		return errors.New("the design has no title: give one as the TITLE argument, with --set title=…, or in the --answers file")
 	}
 	if len(doc.Authors) == 0 && opts.NoInput {
-		if a := env.Author(); a != "" {
+		if len(settings.Authors) > 0 {
+			doc.Authors = settings.Authors
+		} else if a := env.Author(); a != "" {
 			doc.Authors = []string{a}
 		}
 	}
 	if err := design.Validate(doc); err != nil {
 		return err
 	}
+	answersPath, docPath := t.paths(doc.Slug)
+	release := func() {}
+	switch {
+	case opts.DryRun:
+		if numbered && !resumedInPlace {
+			answersPath, docPath = settings.DocsDir+"/<next number>"+answersSuffix, settings.DocsDir+"/<next number>.md"
+		}
+	case resumedInPlace:
+		answersPath, docPath = opts.Answers, docBeside(opts.Answers)
+	case numbered:
+		if answersPath, docPath, release, err = claimNumbered(settings, doc, opts.Number); err != nil {
+			return err
+		}
+	}
 	data, err := base.updated(doc)
 	if err != nil {
+		release()
 		return err
 	}
-	answersPath, docPath := t.paths(doc.Slug)
+	if opts.DryRun {
+		opts.IO.Infof("would write %s and %s (--dry-run: nothing written)\n", answersPath, docPath)
+		_, err := opts.IO.Out.Write(data)
+		return err
+	}
 	if err := t.makeDir(); err != nil {
 		return err
 	}
 	if err := publishAnswers(opts.IO, answersPath, data, opts.Template, docPath, opts.Force); err != nil {
+		release()
 		return err
 	}
 	if base.isPartial && !samePathOrEmpty(base.path, answersPath) {
@@ -246,4 +300,12 @@ func completeSections(*cobra.Command, []string, string) ([]string, cobra.ShellCo
 
 func completeAnswersFiles(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return []string{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt
+}
+
+// teamAuthor is the team's default authors, else git's user.name.
+func teamAuthor(s team.Settings, env *Env) string {
+	if len(s.Authors) > 0 {
+		return strings.Join(s.Authors, ", ")
+	}
+	return env.Author()
 }

@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/designdoc-cli/designdoc/internal/design"
+	"github.com/designdoc-cli/designdoc/internal/team"
+)
+
+// teamSettings finds the project config by walking up from the working
+// directory and merges it with the user config. project is nil outside a
+// project.
+func teamSettings() (settings team.Settings, project *team.Config, err error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return team.Settings{}, nil, err
+	}
+	project, err = team.Find(wd)
+	if err != nil {
+		return team.Settings{}, nil, err
+	}
+	user, err := team.LoadUser()
+	if err != nil {
+		return team.Settings{}, nil, err
+	}
+	return team.Resolve(project, user), project, nil
+}
+
+// inDocsDir reports whether an answers file lives in the team's docs_dir,
+// as the answers of a numbered doc do.
+func inDocsDir(answers, docsDir string) bool {
+	a, err1 := filepath.Abs(filepath.Dir(answers))
+	d, err2 := filepath.Abs(docsDir)
+	return err1 == nil && err2 == nil && a == d
+}
+
+// docBeside is the doc that belongs to a numbered answers file.
+func docBeside(answers string) string {
+	return strings.TrimSuffix(answers, ".designdoc.yaml") + ".md"
+}
+
+// claimNumbered reserves the doc's number and file in docs_dir.
+func claimNumbered(s team.Settings, doc *design.Doc, number int) (answers, docPath string, release func(), err error) {
+	pattern, err := team.ParsePattern(s.Filename)
+	if err != nil {
+		return "", "", nil, err
+	}
+	docPath, num, release, err := team.Claim(s.DocsDir, pattern, doc.Slug, doc.Title, doc.Created, number)
+	if err != nil {
+		return "", "", nil, err
+	}
+	doc.Number = num
+	return team.AnswersPath(docPath), docPath, release, nil
+}
