@@ -1,0 +1,70 @@
+package team
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// plainSafe is text YAML reads back unchanged without quotes.
+var plainSafe = regexp.MustCompile(`^[A-Za-z_./][A-Za-z0-9_./ -]*$`)
+
+// yamlText writes s as a YAML scalar, quoted when it needs to be.
+func yamlText(s string) string {
+	switch strings.ToLower(s) {
+	case "", "null", "true", "false", "yes", "no", "on", "off", "y", "n", "~":
+		return strconv.Quote(s)
+	}
+	if plainSafe.MatchString(s) && !strings.HasSuffix(s, " ") && !strings.Contains(s, " #") {
+		return s
+	}
+	return strconv.Quote(s) // JSON-style double quotes are valid YAML
+}
+
+func yamlList(items []string) string {
+	q := make([]string, len(items))
+	for i, it := range items {
+		q[i] = yamlText(it)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// Marshal writes c as a config file, keys in the order of Keys, only
+// those c sets (Has), with a comment saying what the file is. Parse of the
+// result gives back c's values.
+func Marshal(c *Config) []byte {
+	var b bytes.Buffer
+	b.WriteString("# designdoc project config: https://github.com/designdoc-cli/designdoc#team-configuration\n")
+	for _, k := range Keys {
+		if !c.Has(k) {
+			continue
+		}
+		switch k {
+		case "docs_dir":
+			b.WriteString("docs_dir: " + yamlText(strings.ReplaceAll(c.DocsDir, `\`, "/")) + "\n")
+		case "template":
+			b.WriteString("template: " + yamlText(c.Template) + "\n")
+		case "filename":
+			b.WriteString("filename: " + strconv.Quote(c.Filename) + "\n")
+		case "authors":
+			b.WriteString("authors: " + yamlList(c.Authors) + "\n")
+		case "required_sections":
+			b.WriteString("required_sections: " + yamlList(c.RequiredSections) + "\n")
+		case "extra_sections":
+			b.WriteString("extra_sections:\n")
+			for _, e := range c.ExtraSections {
+				b.WriteString("  - id: " + yamlText(e.ID) + "\n    title: " + yamlText(e.Title) + "\n")
+				if e.Prompt != "" {
+					b.WriteString("    prompt: " + yamlText(e.Prompt) + "\n")
+				}
+				if e.Required {
+					b.WriteString("    required: true\n")
+				}
+			}
+		case "templates_dir":
+			b.WriteString("templates_dir: " + yamlText(strings.ReplaceAll(c.TemplatesDir, `\`, "/")) + "\n")
+		}
+	}
+	return b.Bytes()
+}
