@@ -99,7 +99,7 @@ func checkRun(opts *CheckOptions) error {
 	if opts.Explain != "" {
 		return checkExplain(opts)
 	}
-	findings, err := checkFile(opts.File, check.Options{Disable: opts.Disable})
+	findings, err := checkFile(opts.File, check.Options{Disable: opts.Disable, RequiredSections: lintOptions().RequiredSections})
 	if err != nil {
 		return err
 	}

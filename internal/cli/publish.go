@@ -78,7 +78,7 @@ func recordedDocPath(answersPath, rel string) string {
 // reportFindings prints the linter's one-line summary after a write, so a
 // doc with problems says so without a separate command.
 func reportFindings(io *IO, doc *design.Doc, answersPath string) {
-	if s := check.Summary(check.Run(doc, answersPath, check.Options{})); s != "" {
+	if s := check.Summary(check.Run(doc, answersPath, lintOptions())); s != "" {
 		io.Infof("%s — run designdoc check %s for details\n", s, shellQuote(answersPath))
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/designdoc-cli/designdoc/internal/check"
 	"github.com/designdoc-cli/designdoc/internal/design"
 	"github.com/designdoc-cli/designdoc/internal/team"
 )
@@ -53,4 +54,15 @@ func claimNumbered(s team.Settings, doc *design.Doc, number int) (answers, docPa
 	}
 	doc.Number = num
 	return team.AnswersPath(docPath), docPath, release, nil
+}
+
+// lintOptions are the linter's options from the team config: its
+// required_sections, when a config sets them. A config that does not load
+// is left to the commands that need it; the lint falls back to defaults.
+func lintOptions() check.Options {
+	s, _, err := teamSettings()
+	if err != nil || s.Origins["required_sections"].Source == team.FromDefault {
+		return check.Options{}
+	}
+	return check.Options{RequiredSections: s.RequiredSections}
 }
