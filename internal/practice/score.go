@@ -80,8 +80,10 @@ type Item struct {
 	Got      int     `json:"got"`
 	Want     int     `json:"want"`
 	Fraction float64 `json:"fraction"`
-	// AtLeast marks a count where more than Want is as good as Want.
-	AtLeast bool     `json:"at_least,omitempty"`
+	// Kind says how to read Got and Want: "share" (Got of Want),
+	// "at_least" (a count, Want or more is full marks) or "check" (done
+	// or not).
+	Kind    string   `json:"kind"`
 	Missing []string `json:"missing,omitempty"`
 }
 
@@ -229,6 +231,9 @@ func coverage(d *design.Doc, p knowledge.Problem) map[string]PhaseScore {
 		sum := 0.0
 		for i := range ps.Items {
 			it := &ps.Items[i]
+			if it.Kind == "" {
+				it.Kind = "share"
+			}
 			it.Fraction = round(math.Min(ratio(it.Got, it.Want), 1), 3)
 			sum += it.Fraction
 		}
@@ -270,7 +275,7 @@ func coverage(d *design.Doc, p knowledge.Problem) map[string]PhaseScore {
 		Item{What: "expected functional requirements reached", Got: reached, Want: len(p.Functional), Missing: missed},
 		Item{What: "qualities that matter here covered", Got: qGot, Want: len(p.NonFunctional), Missing: qMissed},
 		Item{What: "non-functional requirements with a number", Got: quantified, Want: len(d.Requirements.NonFunctional)},
-		Item{What: "capacity estimated", Got: estimated, Want: 1},
+		Item{What: "capacity estimated", Got: estimated, Want: 1, Kind: "check"},
 	)
 
 	// Entities.
@@ -289,18 +294,18 @@ func coverage(d *design.Doc, p knowledge.Problem) map[string]PhaseScore {
 	)
 
 	// API.
-	api := []Item{{What: "endpoints for the functional requirements", Got: len(d.API.Endpoints), Want: max(len(frs), 1), AtLeast: true}}
+	api := []Item{{What: "endpoints for the functional requirements", Got: len(d.API.Endpoints), Want: max(len(frs), 1), Kind: "at_least"}}
 	if p.Realtime {
 		rt := 0
 		if d.API.Realtime != "" && d.API.Realtime != "none" {
 			rt = 1
 		}
-		api = append(api, Item{What: "realtime channel to clients", Got: rt, Want: 1})
+		api = append(api, Item{What: "realtime channel to clients", Got: rt, Want: 1, Kind: "check"})
 	}
 	add("api", api...)
 
 	// Data flow.
-	add("data_flow", Item{What: "data-flow steps", Got: len(d.DataFlow), Want: 3, AtLeast: true})
+	add("data_flow", Item{What: "data-flow steps", Got: len(d.DataFlow), Want: 3, Kind: "at_least"})
 
 	// High-level design.
 	served := map[int]bool{}
@@ -347,7 +352,7 @@ func coverage(d *design.Doc, p knowledge.Problem) map[string]PhaseScore {
 		}
 	}
 	add("deep_dives",
-		Item{What: "deep dives", Got: len(d.DeepDives), Want: 2, AtLeast: true},
+		Item{What: "deep dives", Got: len(d.DeepDives), Want: 2, Kind: "at_least"},
 		Item{What: "deep dives with problem, solution and trade-offs", Got: complete, Want: len(d.DeepDives)},
 	)
 	return out

@@ -44,9 +44,9 @@ func (sc Scorecard) Text() string {
 				mark = "✗"
 			}
 			switch {
-			case it.AtLeast:
-				p("    %s %d %s, want %d or more\n", mark, it.Got, it.What, it.Want)
-			case it.Want == 1 && it.Got <= 1:
+			case it.Kind == "at_least":
+				p("    %s %s: %d, want %d or more\n", mark, it.What, it.Got, it.Want)
+			case it.Kind == "check":
 				p("    %s %s\n", mark, it.What)
 			default:
 				p("    %s %d of %d %s\n", mark, it.Got, it.Want, it.What)
