@@ -334,17 +334,32 @@ type Duplicate struct {
 }
 
 // Duplicates lists the numbers that more than one entry has (0, no
-// number, is never a duplicate), by number.
+// number, is never a duplicate), by number. Each doc is named by its
+// Path, or by its answers file when two entries have the same Path.
 func Duplicates(entries []Entry) []Duplicate {
-	by := map[int][]string{}
+	by := map[int][]Entry{}
 	for _, e := range entries {
 		if e.Number > 0 {
-			by[e.Number] = append(by[e.Number], e.Path)
+			by[e.Number] = append(by[e.Number], e)
 		}
 	}
 	var out []Duplicate
-	for n, paths := range by {
-		if len(paths) > 1 {
+	for n, group := range by {
+		if len(group) > 1 {
+			// Name each doc by its path, or by its answers file when two
+			// answers name the same doc (a copied answers file).
+			count := map[string]int{}
+			for _, e := range group {
+				count[e.Path]++
+			}
+			var paths []string
+			for _, e := range group {
+				p := e.Path
+				if count[p] > 1 && e.Answers != "" {
+					p = e.Answers
+				}
+				paths = append(paths, p)
+			}
 			sort.Strings(paths)
 			out = append(out, Duplicate{Number: n, Paths: paths})
 		}
