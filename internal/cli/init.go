@@ -60,6 +60,8 @@ The file-name pattern is a Go template over .Number, .Slug, .Created and
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.authorGiven = cmd.Flags().Changed("author")
+			opts.Authors = trimList(opts.Authors)
+			opts.RequiredSections = trimList(opts.RequiredSections)
 			if runF != nil {
 				return runF(opts)
 			}
@@ -137,6 +139,17 @@ func initRun(opts *InitOptions) error {
 	}
 	opts.IO.Infof("wrote %s; docs go to %s\n", path, filepath.Join(dir, c.DocsDir))
 	return nil
+}
+
+// trimList trims each item of a comma-separated flag and drops empty ones.
+func trimList(items []string) []string {
+	var out []string
+	for _, it := range items {
+		if it = strings.TrimSpace(it); it != "" {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // repositoryRoot is the folder holding .git at or above dir, else dir.
