@@ -11,7 +11,7 @@ import (
 	"github.com/designdoc-cli/designdoc/internal/design"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden docs in examples/")
+var update = flag.Bool("update", false, "rewrite the golden docs in examples/ and testdata/golden/")
 
 // renderFile loads an answers file and renders it with its own template.
 func renderFile(t testing.TB, e *Engine, path string) ([]byte, *design.Doc) {
@@ -59,6 +59,55 @@ func TestGolden(t *testing.T) {
 				t.Errorf("%s differs from the rendered answers; run `make golden` and review the diff\n%s", golden, firstDiff(string(want), string(md)))
 			}
 		})
+	}
+}
+
+// TestGoldenBuiltins renders every example with each built-in template
+// other than design (whose goldens are the examples' own docs) and
+// compares it with testdata/golden/<template>/<slug>.md.
+func TestGoldenBuiltins(t *testing.T) {
+	e := newTestEngine(t)
+	answers, err := filepath.Glob("../../examples/*.designdoc.yaml")
+	if err != nil || len(answers) < 3 {
+		t.Fatalf("want at least 3 examples, found %d (%v)", len(answers), err)
+	}
+	for _, name := range e.Builtins() {
+		if name == DefaultTemplate {
+			continue
+		}
+		tmpl, err := e.Lookup(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, path := range answers {
+			t.Run(name+"/"+filepath.Base(path), func(t *testing.T) {
+				doc, err := design.Load(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				md, err := tmpl.Execute(NewView(doc, filepath.Base(path), tmpl.Name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				golden := filepath.Join("testdata", "golden", name, doc.Slug+".md")
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(golden, md, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test ./internal/render -run Golden -update to create it)", err)
+				}
+				if !bytes.Equal(md, want) {
+					t.Errorf("%s differs from the rendered answers; run `make golden` and review the diff\n%s", golden, firstDiff(string(want), string(md)))
+				}
+			})
+		}
 	}
 }
 

@@ -34,12 +34,21 @@ func TestLintCorpus(t *testing.T) {
 	}
 	e, _ := New()
 	tm, _ := e.Lookup("design")
+	// Every third doc is rendered with the other built-ins too.
+	var others []*Template
+	for _, name := range e.Builtins() {
+		if name != "design" {
+			o, _ := e.Lookup(name)
+			others = append(others, o)
+		}
+	}
 	for i := 0; i < 300; i++ {
 		doc := &design.Doc{Title: strings.ReplaceAll(gen(), "\n", " "), Slug: "x", Status: "draft", Summary: gen()}
 		doc.Requirements.Functional = []design.Requirement{{Text: gen()}}
 		doc.Requirements.OutOfScope = []string{gen()}
 		doc.HighLevelDesign.Notes = gen()
-		doc.DeepDives = []design.DeepDive{{Title: gen(), Problem: gen(), Solution: gen(), Tradeoffs: gen()}}
+		doc.Requirements.NonFunctional = []design.NonFunctional{{Quality: "security", Requirement: gen()}}
+		doc.DeepDives = []design.DeepDive{{Concept: "security", Title: gen(), Problem: gen(), Solution: gen(), Tradeoffs: gen()}}
 		doc.Entities = []design.Entity{{Name: strings.ReplaceAll(gen(), "\n", " "), Description: gen(), Fields: []design.Field{{Name: gen(), Type: gen(), Note: gen()}}}}
 		doc.API.Endpoints = []design.Endpoint{{Method: "GET", Path: "/x", Summary: gen(), Request: gen(), Response: gen()}}
 		doc.OpenQuestions = []string{gen()}
@@ -49,6 +58,18 @@ func TestLintCorpus(t *testing.T) {
 		}
 		if err := os.WriteFile(filepath.Join(out, "random-"+itoa(i)+".md"), md, 0o644); err != nil {
 			t.Fatal(err)
+		}
+		if i%3 != 0 {
+			continue
+		}
+		for _, o := range others {
+			md, err := o.Execute(NewView(doc, "x.yaml", o.Name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(out, "random-"+o.Name+"-"+itoa(i)+".md"), md, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 }

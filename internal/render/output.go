@@ -31,6 +31,9 @@ type Published struct {
 	Backup    string // set when an existing doc was kept as .bak
 	Unchanged bool   // the doc already held exactly this output
 	Recorded  bool   // the answers file's rendered record was updated
+	// Kept counts the kept blocks carried from the previous doc into
+	// their places, KeptNotes those moved to the Kept notes section.
+	Kept, KeptNotes int
 }
 
 // DefaultOutPath is where a doc goes when the user names no output: beside
@@ -39,21 +42,37 @@ func DefaultOutPath(answersPath string, doc *design.Doc) string {
 	return filepath.Join(filepath.Dir(answersPath), doc.Slug+".md")
 }
 
-// Digest is the sha256 of a rendered doc, as recorded in the answers.
+// Digest is the sha256 of a rendered doc as recorded in the answers:
+// taken over the doc without its kept blocks (see WithoutKept), so that
+// writing in a kept block is not a hand edit. A doc without kept blocks
+// digests as its plain sha256, as records made before kept blocks did.
 func Digest(md []byte) string {
+	sum := sha256.Sum256(WithoutKept(md))
+	return hex.EncodeToString(sum[:])
+}
+
+// rawDigest is the plain sha256 of a doc.
+func rawDigest(md []byte) string {
 	sum := sha256.Sum256(md)
 	return hex.EncodeToString(sum[:])
 }
 
 // Write puts md at p.OutPath without ever losing a hand edit: a doc that
-// is exactly what designdoc last wrote is replaced; any other existing
-// file is refused unless p.Force is set, and then kept as <doc>.bak first.
-// Afterwards the answers file records the doc's path and digest.
+// is what designdoc last wrote, give or take the text in its kept blocks,
+// is replaced; any other existing file is refused unless p.Force is set,
+// and then kept as <doc>.bak first. The existing doc's kept blocks are
+// carried into md (see MergeKept). Afterwards the answers file records
+// the doc's path and digest.
 func Write(p Publish, md []byte) (Published, error) {
 	res := Published{Path: p.OutPath}
 	if samePath(p.OutPath, p.AnswersPath) {
 		return res, fmt.Errorf("%s is the answers file itself; choose another file for the doc with -o", p.OutPath)
 	}
+	md, merged, err := carryKept(p, md)
+	if err != nil {
+		return res, err
+	}
+	res.Kept, res.KeptNotes = merged.Kept, merged.Orphaned
 	rec := design.Rendered{Path: relPath(p.AnswersPath, p.OutPath), SHA256: Digest(md), Template: p.Template, Version: p.Version}
 	recordChanges := p.Doc.Rendered == nil || *p.Doc.Rendered != rec
 	if recordChanges {
@@ -72,7 +91,7 @@ func Write(p Publish, md []byte) (Published, error) {
 	switch {
 	case err == nil:
 		if !bytes.Equal(existing, md) {
-			ownOutput := recordedFor(p) && p.Doc.Rendered.SHA256 == Digest(existing)
+			ownOutput := recordedFor(p) && (p.Doc.Rendered.SHA256 == Digest(existing) || p.Doc.Rendered.SHA256 == rawDigest(existing))
 			if !ownOutput {
 				if !p.Force {
 					return res, refusal(p)
@@ -115,6 +134,35 @@ func Write(p Publish, md []byte) (Published, error) {
 	}
 	res.Recorded = true
 	return res, nil
+}
+
+// carryKept merges the kept blocks of the doc at p.OutPath, if there is
+// one, into md. Markers there that do not pair up are refused, naming the
+// line, unless p.Force is set: the doc is then replaced and kept as .bak.
+func carryKept(p Publish, md []byte) ([]byte, KeptMerge, error) {
+	info, err := os.Stat(p.OutPath)
+	if err != nil || !info.Mode().IsRegular() {
+		return md, KeptMerge{}, nil // Write itself reports what is wrong
+	}
+	existing, err := os.ReadFile(p.OutPath)
+	if err != nil {
+		return md, KeptMerge{}, nil
+	}
+	blocks, err := ParseKept(existing)
+	if err != nil {
+		if p.Force {
+			return md, KeptMerge{}, nil
+		}
+		where := p.OutPath
+		var ke *KeptError
+		if errors.As(err, &ke) {
+			where, err = fmt.Sprintf("%s:%d", p.OutPath, ke.Line), errors.New(ke.Msg)
+		}
+		return nil, KeptMerge{}, fmt.Errorf("%s: %v; fix the markers so designdoc can carry the block into the new render, "+
+			"or run again with --force to overwrite the doc (it is kept as %s.bak)", where, err, filepath.Base(p.OutPath))
+	}
+	out, merged := MergeKept(md, blocks)
+	return out, merged, nil
 }
 
 // recordedFor reports whether the answers' rendered record is about the

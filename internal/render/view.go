@@ -73,7 +73,10 @@ type CapacityRow struct {
 var sectionHeadings = []string{"Contents", "Summary", "Requirements", "Functional requirements",
 	"Out of scope", "Non-functional requirements", "Capacity estimation", "Core entities", "API",
 	"Endpoints", "Data flow", "High-level design", "Components", "Connections", "Notes",
-	"Requirements traceability", "Deep dives", "Alternatives considered", "Open questions"}
+	"Requirements traceability", "Deep dives", "Alternatives considered", "Open questions",
+	// the rfc template's, and the section kept blocks without a place go to
+	"Context", "Goals and non-goals", "Goals", "Non-goals", "Quality goals", "Proposal",
+	"Rollout and migration", "Security and privacy", KeptNotesHeading}
 
 // NewView derives the display data for doc. source is the answers file's
 // name as the doc should mention it.
@@ -219,4 +222,27 @@ func Display(s string) string {
 	}
 	s = strings.ReplaceAll(s, "-", " ")
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// SecurityRequirements are the non-functional requirements about security
+// and compliance, which the rfc template's security section repeats.
+func (v *View) SecurityRequirements() []design.NonFunctional {
+	var out []design.NonFunctional
+	for _, n := range v.Requirements.NonFunctional {
+		if n.Quality == "security" || n.Quality == "compliance" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// SecurityDeepDives are the deep dives about security.
+func (v *View) SecurityDeepDives() []DeepDiveView {
+	var out []DeepDiveView
+	for _, dd := range v.DeepDives {
+		if dd.Concept == "security" {
+			out = append(out, dd)
+		}
+	}
+	return out
 }
