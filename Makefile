@@ -46,13 +46,13 @@ bench: ## load + render benchmarks at N = 10, 100, 1000, 10000 entities
 bench-peers: ## the peers' benchmark with designdoc as "ours" (BENCH_ARGS='-n 3 -s "10 100 1000"')
 	scripts/bench-peers.sh $(BENCH_ARGS)
 
-golden: ## rewrite the golden docs in examples/ (review the diff!)
+golden: ## rewrite the golden docs in examples/ and internal/render/testdata/golden/ (review the diff!)
 	$(GO) test ./internal/render -run=Golden -update
 
 check-docs: ## markdownlint-cli2 and mermaid-cli over the examples, the stress doc and 300 random hostile docs
 	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
 	LINT_CORPUS=$$d $(GO) test -count=1 ./internal/render -run '^TestLintCorpus$$' >/dev/null && \
-	scripts/check-docs.sh examples/*.md testdata/stress/*.md "$$d"/*.md
+	scripts/check-docs.sh examples/*.md testdata/stress/*.md internal/render/testdata/golden/*/*.md "$$d"/*.md
 
 clean: ## remove built files
 	rm -rf bin
