@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -48,21 +46,10 @@ func TestScripts(t *testing.T) {
 			switch cond {
 			case "root":
 				return os.Geteuid() == 0, nil
-			case "newnumbers":
-				return newTakesNumbers(), nil
 			}
 			return false, nil
 		},
 	})
-}
-
-// newTakesNumbers reports whether designdoc new numbers docs from the team
-// config yet (it has --number then): the team_new and team_concurrent
-// scripts skip until it does.
-func newTakesNumbers() bool {
-	var out bytes.Buffer
-	cli.Main([]string{"new", "--help"}, &cli.IO{In: strings.NewReader(""), Out: &out, Err: &out})
-	return strings.Contains(out.String(), "--number")
 }
 
 // cmdExits runs a program and checks its exit status:
