@@ -19,7 +19,7 @@ func publishAnswers(io *IO, answersPath string, data []byte, template, docPath s
 	if err != nil {
 		return fmt.Errorf("internal error: the answers designdoc wrote do not load: %w", err)
 	}
-	engine, err := render.New()
+	engine, err := teamEngine()
 	if err != nil {
 		return err
 	}

@@ -78,7 +78,7 @@ func renderRun(opts *RenderOptions) error {
 			return err
 		}
 	}
-	engine, err := render.New()
+	engine, err := teamEngine()
 	if err != nil {
 		return err
 	}
@@ -144,7 +144,7 @@ func maximumArgs(n int, what string) cobra.PositionalArgs {
 // completeTemplates offers the built-in template names; a path completes
 // as a file.
 func completeTemplates(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	engine, err := render.New()
+	engine, err := teamEngine()
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveDefault
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/designdoc-cli/designdoc/internal/check"
 	"github.com/designdoc-cli/designdoc/internal/design"
+	"github.com/designdoc-cli/designdoc/internal/render"
 	"github.com/designdoc-cli/designdoc/internal/team"
 )
 
@@ -65,4 +66,15 @@ func lintOptions() check.Options {
 		return check.Options{}
 	}
 	return check.Options{RequiredSections: s.RequiredSections}
+}
+
+// teamEngine is the template engine with the team's templates_dir, when
+// a config names one. A config that does not load is reported by the
+// commands that read it; rendering then uses the built-ins alone.
+func teamEngine() (*render.Engine, error) {
+	s, _, err := teamSettings()
+	if err != nil {
+		return render.New()
+	}
+	return render.NewWithDir(s.TemplatesDir)
 }
