@@ -23,6 +23,7 @@ type EditOptions struct {
 	Output   string
 	Template string
 	Force    bool
+	DryRun   bool
 	Prompter interview.Prompter
 }
 
@@ -61,6 +62,7 @@ Sections: ` + strings.Join(interview.PhaseIDs(), ", ") + `.`,
 	f.StringVarP(&opts.Output, "output", "o", "", "write the doc to `FILE` (\"-\" for stdout; default: <slug>.md beside the answers)")
 	f.StringVar(&opts.Template, "template", "", "built-in template `NAME` or path of a .md.tmpl file")
 	f.BoolVar(&opts.Force, "force", false, "overwrite a doc edited by hand, keeping it as <doc>.bak")
+	f.BoolVar(&opts.DryRun, "dry-run", false, "ask as usual, then print the answers file as it would be saved; write nothing")
 	_ = cmd.RegisterFlagCompletionFunc("section", completeSections)
 	_ = cmd.RegisterFlagCompletionFunc("template", completeTemplates)
 	cmd.ValidArgsFunction = completeAnswersFiles
@@ -113,6 +115,9 @@ func editRun(opts *EditOptions) error {
 	updated, err := b.updated(doc)
 	if err != nil {
 		return err
+	}
+	if opts.DryRun {
+		return dryRun(opts.IO, opts.Answers, updated)
 	}
 	out := opts.Output
 	if out == "" {

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -18,6 +20,7 @@ type RenderOptions struct {
 	Template string
 	Sets     []string
 	Force    bool
+	DryRun   bool
 }
 
 func newRenderCmd(io *IO, runF func(*RenderOptions) error) *cobra.Command {
@@ -53,6 +56,7 @@ designdoc edit --set to change it there).`,
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the doc to `FILE` (\"-\" for stdout; default: <slug>.md beside the answers)")
 	cmd.Flags().StringVar(&opts.Template, "template", "", "built-in template `NAME` or path of a .md.tmpl file (default: the answers' template, else design)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite an existing doc designdoc did not write, keeping it as <doc>.bak")
+	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "say what would be written and print the doc; write nothing")
 	cmd.Flags().StringArrayVar(&opts.Sets, "set", nil, "override one answer for this render, e.g. --set status=review (repeatable)")
 	_ = cmd.RegisterFlagCompletionFunc("template", completeTemplates)
 	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -102,6 +106,9 @@ func renderRun(opts *RenderOptions) error {
 	if out == "" {
 		out = render.DefaultOutPath(opts.Answers, doc)
 	}
+	if opts.DryRun {
+		return dryRun(opts.IO, out, md)
+	}
 	res, err := render.Write(render.Publish{
 		AnswersPath: opts.Answers, AnswersData: data, Doc: doc, OutPath: out,
 		Template: tmpl.Name, Version: version(), Force: opts.Force,
@@ -149,4 +156,18 @@ func completeTemplates(*cobra.Command, []string, string) ([]string, cobra.ShellC
 		return nil, cobra.ShellCompDirectiveDefault
 	}
 	return engine.Builtins(), cobra.ShellCompDirectiveDefault
+}
+
+// dryRun says whether path would change and prints what would go there.
+func dryRun(io *IO, path string, data []byte) error {
+	state := "a new file"
+	if old, err := os.ReadFile(path); err == nil {
+		state = "changed"
+		if bytes.Equal(old, data) {
+			state = "unchanged"
+		}
+	}
+	io.Infof("would write %s (%s; --dry-run: nothing written)\n", path, state)
+	_, err := io.Out.Write(data)
+	return err
 }
