@@ -15,6 +15,8 @@ func helpers() template.FuncMap {
 		"codecell":  CodeCell,
 		"code":      Code,
 		"inline":    Inline,
+		"strong":    Strong,
+		"phrase":    Phrase,
 		"listitem":  ListItem,
 		"text":      Text,
 		"heading":   Heading,
