@@ -30,7 +30,8 @@ type TemplateInfo struct {
 	// Replaces marks a custom template that has a built-in's name and so
 	// takes its place.
 	Replaces bool
-	// Description is the template's leading {{/* comment */}}, on one line.
+	// Description is the first sentence of the template's leading
+	// {{/* comment */}}.
 	Description string
 }
 
@@ -137,13 +138,17 @@ func (e *Engine) unknown(name string) error {
 
 var leadingComment = regexp.MustCompile(`^\s*\{\{-?\s*/\*([\s\S]*?)\*/\s*-?\}\}`)
 
-// description is a template's leading comment, on one line.
+// description is the first sentence of a template's leading comment.
 func description(src []byte) string {
 	m := leadingComment.FindSubmatch(src)
 	if m == nil {
 		return ""
 	}
-	return strings.Join(strings.Fields(string(m[1])), " ")
+	s := strings.Join(strings.Fields(string(m[1])), " ")
+	if i := strings.Index(s, ". "); i >= 0 {
+		s = s[:i+1]
+	}
+	return s
 }
 
 // Source is the text of a template or partial, as templates show prints
