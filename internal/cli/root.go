@@ -65,6 +65,7 @@ and renders a complete Markdown design doc from your answers.`,
 		return &usageError{err: err, cmd: cmd.CommandPath()}
 	})
 	root.AddCommand(newNewCmd(io, nil), newEditCmd(io, nil), newRenderCmd(io, nil), newEstimateCmd(io, nil), newCheckCmd(io, nil), newGuideCmd(io, nil), newVersionCmd(io))
+	root.AddCommand(newTemplatesCmd(io, nil))
 	root.AddCommand(newInitCmd(io, nil))
 	root.AddCommand(newListCmd(io, nil))
 	root.AddCommand(newStatusCmd(io, nil))
