@@ -36,14 +36,16 @@ func ER(doc *design.Doc) string {
 	if len(doc.Entities) == 0 {
 		return ""
 	}
-	d := er(doc, true)
-	if len(d) > MaxTextSize {
-		d = er(doc, false)
+	if d, ok := er(doc, true); ok {
+		return d
 	}
+	d, _ := er(doc, false)
 	return d
 }
 
-func er(doc *design.Doc, fields bool) string {
+// er writes the diagram, with or without the fields. With them it gives
+// up (ok false) as soon as the text is over MaxTextSize.
+func er(doc *design.Doc, fields bool) (d string, ok bool) {
 	ents := doc.Entities
 	names := make([]string, len(ents))
 	for i, e := range ents {
@@ -74,6 +76,9 @@ func er(doc *design.Doc, fields bool) string {
 			writeAttribute(&b, k, f)
 		}
 		b.WriteString("    }\n")
+		if b.Len() > MaxTextSize {
+			return "", false
+		}
 	}
 	for k, name := range extra {
 		b.WriteString("    " + id("e", len(ents)+k+1) + `["` + label(name, erAlias, nameWidth, nameLines, "Unnamed entity") + `"]` + "\n")
@@ -87,8 +92,11 @@ func er(doc *design.Doc, fields bool) string {
 			b.WriteString("    " + id("e", i+1) + " " + feet + " " + id("e", index[r.To]+1) +
 				` : "` + label(r.Label, erText, erLabelWidth, 1, "") + `"` + "\n")
 		}
+		if fields && b.Len() > MaxTextSize {
+			return "", false
+		}
 	}
-	return b.String()
+	return b.String(), true
 }
 
 // writeAttribute writes field f, the k-th (0-based), as an ER attribute
@@ -100,14 +108,17 @@ func writeAttribute(b *strings.Builder, k int, f design.Field) {
 	safeName := identifier(name, false, "field_"+strconv.Itoa(k+1))
 	b.WriteString("        " + safeType + " " + safeName)
 	var keys []string
-	if primaryKey.MatchString(f.Note) {
-		keys = append(keys, "PK")
-	}
-	if foreignKey.MatchString(f.Note) {
-		keys = append(keys, "FK")
-	}
-	if uniqueKey.MatchString(f.Note) && !notUnique.MatchString(f.Note) {
-		keys = append(keys, "UK")
+	if note := strings.ToLower(f.Note); note != "" {
+		// The substring tests spare the regular expressions on most notes.
+		if (strings.Contains(note, "key") || strings.Contains(note, "pk")) && primaryKey.MatchString(note) {
+			keys = append(keys, "PK")
+		}
+		if (strings.Contains(note, "key") || strings.Contains(note, "fk") || strings.Contains(note, "references")) && foreignKey.MatchString(note) {
+			keys = append(keys, "FK")
+		}
+		if (strings.Contains(note, "unique") || strings.Contains(note, "uk")) && uniqueKey.MatchString(note) && !notUnique.MatchString(note) {
+			keys = append(keys, "UK")
+		}
 	}
 	if len(keys) > 0 {
 		b.WriteString(" " + strings.Join(keys, ", "))
