@@ -14,7 +14,7 @@ func Suggest(s string, candidates []string) string {
 		if diff := len(c) - n; diff > n/3+2 || -diff > n/3+2 {
 			continue
 		}
-		d := distance(ls, strings.ToLower(c))
+		d := Distance(ls, strings.ToLower(c))
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = c, d
 		}
@@ -41,9 +41,10 @@ func didYouMean(s string, candidates []string) string {
 	return ""
 }
 
-// distance is the optimal-string-alignment distance between a and b, in
-// runes: Levenshtein plus transpositions of neighbours.
-func distance(a, b string) int {
+// Distance is the optimal-string-alignment distance between a and b, in
+// runes: Levenshtein plus transpositions of neighbours. Names longer than
+// 64 runes are never close to each other.
+func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > 64 || len(rb) > 64 {
 		// Long names are never typos of each other worth suggesting; keep

@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/designdoc-cli/designdoc/internal/design"
 )
 
 // Problem is one classic system-design interview question of the
@@ -163,7 +165,7 @@ func (b *problemBank) suggest(name string) []string {
 		for _, n := range append([]string{p.ID}, p.Aliases...) {
 			n = normalize(n)
 			score := -1
-			switch d := distance(q, n); {
+			switch d := design.Distance(q, n); {
 			case d <= limit:
 				score = d
 			case utf8.RuneCountInString(q) >= 3 && strings.HasPrefix(n, q):

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/designdoc-cli/designdoc/internal/design"
 )
 
 const maxSuggestions = 3
@@ -28,7 +30,7 @@ func (c *catalog) suggest(name string, count int) []string {
 		for _, n := range append([]string{t.ID}, t.Aliases...) {
 			n = normalize(n)
 			score := -1
-			if d := distance(q, n); d <= limit {
+			if d := design.Distance(q, n); d <= limit {
 				score = d
 			} else if utf8.RuneCountInString(q) >= 3 && strings.HasPrefix(n, q) {
 				// A prefix ranks with the one-edit typos: "relat" means
@@ -54,32 +56,4 @@ func (c *catalog) suggest(name string, count int) []string {
 		out = append(out, h.name)
 	}
 	return out
-}
-
-// distance is the optimal-string-alignment distance between a and b in
-// runes: insertions, deletions, substitutions and swaps of neighbours
-// each count as one edit.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prevprev := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prevprev[j-2]+1)
-			}
-		}
-		prevprev, prev, cur = prev, cur, prevprev
-	}
-	return prev[len(rb)]
 }
