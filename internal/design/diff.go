@@ -54,6 +54,8 @@ func topLevel(d *Doc, key string) any {
 		return d.HighLevelDesign
 	case "deep_dives":
 		return d.DeepDives
+	case "extra_sections":
+		return d.ExtraSections
 	case "alternatives":
 		return d.Alternatives
 	case "open_questions":

@@ -39,7 +39,10 @@ type Doc struct {
 	DataFlow        []Step
 	HighLevelDesign HighLevelDesign
 	DeepDives       []DeepDive
-	Alternatives    []Alternative
+	// ExtraSections are the answers to a team's own sections (the project
+	// config's extra_sections), in the order the team lists them.
+	ExtraSections []ExtraSection
+	Alternatives  []Alternative
 	OpenQuestions   []string
 	// Resolutions[i] says how OpenQuestions[i] was settled, or is "" while
 	// the question is open; the file writes a settled question as
@@ -100,6 +103,25 @@ func (d *Doc) setResolution(i int, r string) {
 	if len(d.Resolutions) == 0 {
 		d.Resolutions = nil
 	}
+}
+
+// ExtraSection is the answer to one of a team's own sections: the id
+// the project config gives it, the heading, and the text written for it.
+type ExtraSection struct {
+	ID    string
+	Title string // "" means: the title the team config gives, else one made from the id
+	Text  string
+	Pos   Pos
+}
+
+// Extra returns the answer to the extra section id, nil when there is none.
+func (d *Doc) Extra(id string) *ExtraSection {
+	for i := range d.ExtraSections {
+		if d.ExtraSections[i].ID == id {
+			return &d.ExtraSections[i]
+		}
+	}
+	return nil
 }
 
 // Status is where a design stands in review.

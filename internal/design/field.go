@@ -3,6 +3,7 @@ package design
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -59,6 +60,9 @@ func NormalizeField(path, value string) (string, error) {
 	case checkDate:
 		s := strings.TrimSpace(value)
 		return s, dateError(s)
+	case checkSectionID:
+		s := strings.TrimSpace(value)
+		return s, sectionIDError(s)
 	case checkNumber:
 		s := strings.TrimSpace(value)
 		if s == "" {
@@ -145,6 +149,7 @@ const (
 	checkMethod                     // an HTTP method
 	checkServes                     // FR references, comma-separated
 	checkDigest                     // a sha256 in hex
+	checkSectionID                  // ValidSectionID
 )
 
 type fieldKind struct {
@@ -206,6 +211,9 @@ var fieldKinds = func() map[string]fieldKind {
 		"deep_dives.problem":                          text,
 		"deep_dives.solution":                         text,
 		"deep_dives.tradeoffs":                        text,
+		"extra_sections.id":                           {check: checkSectionID},
+		"extra_sections.title":                        name,
+		"extra_sections.text":                         text,
 		"alternatives.title":                          name,
 		"alternatives.why_not":                        text,
 		"open_questions":                              text,
@@ -267,6 +275,19 @@ func slugError(s string) error {
 		return nil
 	}
 	return fmt.Errorf("%q is not a slug: use lower-case letters, digits and single hyphens (at most %d characters), e.g. %q", s, maxSlug, Slugify(s))
+}
+
+var sectionIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// ValidSectionID reports whether s can name a team's extra section: lower-case
+// letters, digits and underscores, starting with a letter.
+func ValidSectionID(s string) bool { return sectionIDPattern.MatchString(s) }
+
+func sectionIDError(s string) error {
+	if s == "" || ValidSectionID(s) {
+		return nil
+	}
+	return fmt.Errorf("%q is not a section id: use lower-case letters, digits and underscores, starting with a letter", s)
 }
 
 func dateError(s string) error {

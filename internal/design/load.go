@@ -376,7 +376,7 @@ func TopLevelKeys() []string { return slices.Clone(docKeys) }
 
 var docKeys = []string{"designdoc", "title", "slug", "summary", "authors", "status", "created", "number",
 	"superseded_by", "supersedes", "template", "requirements", "capacity", "entities", "api", "data_flow", "high_level_design",
-	"deep_dives", "alternatives", "open_questions", "rendered"}
+	"deep_dives", "extra_sections", "alternatives", "open_questions", "rendered"}
 
 func (d *decoder) doc(root *yamltree.Node) *Doc {
 	doc := &Doc{Version: SchemaVersion, Keys: map[string]Pos{}}
@@ -454,6 +454,8 @@ func (d *decoder) doc(root *yamltree.Node) *Doc {
 			d.highLevel(v, at, &doc.HighLevelDesign)
 		case "deep_dives":
 			d.deepDives(v, at, doc)
+		case "extra_sections":
+			d.extraSections(v, at, doc)
 		case "alternatives":
 			d.alternatives(v, at, doc)
 		case "open_questions":
@@ -857,6 +859,38 @@ func (d *decoder) alternatives(n *yamltree.Node, at *path, doc *Doc) {
 		})
 		d.require(a.Title, it, at, "title")
 		doc.Alternatives = append(doc.Alternatives, a)
+	}
+}
+
+var extraSectionKeys = []string{"id", "title", "text"}
+
+func (d *decoder) extraSections(n *yamltree.Node, at *path, doc *Doc) {
+	seen := map[string]int{}
+	for i, it := range d.list(n, at, "{id, title, text} sections") {
+		at := at.item(i)
+		e := ExtraSection{Pos: posOf(it)}
+		var idNode *yamltree.Node
+		d.mapping(it, at, "an extra section", extraSectionKeys, func(key string, _, v *yamltree.Node) {
+			switch key {
+			case "id":
+				e.ID, idNode = d.name(v, at.field(key)), v
+				if err := sectionIDError(e.ID); err != nil {
+					d.problem(posOf(v), at.field(key), "%v", err)
+				}
+			case "title":
+				e.Title = d.name(v, at.field(key))
+			case "text":
+				e.Text = d.text(v, at.field(key))
+			}
+		})
+		d.require(e.ID, it, at, "id")
+		if idNode != nil && e.ID != "" {
+			if line, dup := seen[e.ID]; dup {
+				d.problem(posOf(idNode), at.field("id"), "duplicate extra section id %q (first at line %d)", e.ID, line)
+			}
+			seen[e.ID] = idNode.Line
+		}
+		doc.ExtraSections = append(doc.ExtraSections, e)
 	}
 }
 

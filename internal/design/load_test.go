@@ -60,6 +60,8 @@ high_level_design:
   notes: n
 deep_dives:
   - {concept: scaling, title: Hot keys, problem: p, solution: s, tradeoffs: t}
+extra_sections:
+  - {id: risks, title: Risks, text: The cache may fall over.}
 alternatives: [{title: Hashing, why_not: collisions}]
 open_questions: ["Custom domains?"]
 `))
@@ -83,6 +85,12 @@ open_questions: ["Custom domains?"]
 	}
 	if got := doc.Entities[0].Relations[0]; got.To != "User" || got.Kind != "n-1" || got.Label != "created by" {
 		t.Errorf("relation = %+v", got)
+	}
+	if got := doc.Extra("risks"); got == nil || got.Title != "Risks" || got.Text != "The cache may fall over." || got.Pos != (Pos{49, 5}) {
+		t.Errorf("extra section risks = %+v", got)
+	}
+	if doc.Extra("costs") != nil {
+		t.Error("Extra(costs) found a section that is not there")
 	}
 	if doc.Keys["entities"] != (Pos{26, 1}) {
 		t.Errorf("entities key at %+v, want 26:1", doc.Keys["entities"])
@@ -151,6 +159,12 @@ func TestParseProblems(t *testing.T) {
 			[]string{`5:31: high_level_design.connections[0].to: no component named "B"`}},
 		{"bad concept", minimal + "deep_dives:\n  - {concept: sharding, title: x}\n", []string{`4:15: deep_dives[0].concept: "sharding" is not one of`}},
 		{"deep dive without title", minimal + "deep_dives:\n  - {concept: scaling}\n", []string{"4:5: deep_dives[0]: title is required"}},
+		{"bad extra section id", minimal + "extra_sections:\n  - {id: Risks, text: x}\n",
+			[]string{`4:10: extra_sections[0].id: "Risks" is not a section id: use lower-case letters, digits and underscores, starting with a letter`}},
+		{"extra section without id", minimal + "extra_sections:\n  - {title: Risks, text: x}\n", []string{"4:5: extra_sections[0]: id is required"}},
+		{"duplicate extra section", minimal + "extra_sections:\n  - {id: risks}\n  - {id: risks}\n",
+			[]string{`5:10: extra_sections[1].id: duplicate extra section id "risks" (first at line 4)`}},
+		{"extra section unknown key", minimal + "extra_sections:\n  - {id: risks, txt: x}\n", []string{`4:17: extra_sections[0]: unknown field "txt" (did you mean "text"?)`}},
 		{"bad digest", minimal + "rendered: {path: a.md, sha256: abc}\n", []string{"3:32: rendered.sha256: not a sha256 digest"}},
 		{"not a mapping", "- a\n- b\n", []string{"1:1: an answers file is a mapping of keys"}},
 		{"empty file", "", []string{"1:1: the file is empty"}},

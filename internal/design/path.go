@@ -140,6 +140,10 @@ func posAt(doc *Doc, p string) (best Pos, item bool) {
 		if inRange(top, len(doc.DeepDives)) {
 			pick(doc.DeepDives[top.index].Pos)
 		}
+	case "extra_sections":
+		if inRange(top, len(doc.ExtraSections)) {
+			pick(doc.ExtraSections[top.index].Pos)
+		}
 	case "alternatives":
 		if inRange(top, len(doc.Alternatives)) {
 			pick(doc.Alternatives[top.index].Pos)

@@ -177,6 +177,10 @@ func sectionNode(doc *Doc, key string) *node {
 			return newMap().str("concept", d.Concept).str("title", d.Title).str("problem", d.Problem).
 				str("solution", d.Solution).str("tradeoffs", d.Tradeoffs)
 		})
+	case "extra_sections":
+		return list(doc.ExtraSections, func(e ExtraSection) *node {
+			return newMap().str("id", e.ID).str("title", e.Title).str("text", e.Text)
+		})
 	case "alternatives":
 		return list(doc.Alternatives, func(a Alternative) *node {
 			return newMap().str("title", a.Title).str("why_not", a.WhyNot)

@@ -76,6 +76,7 @@ var shapes = map[string]shape{
 	"high_level_design.components":  {kind: shapeStructs, keys: componentKeys, singular: "component", plural: "components"},
 	"high_level_design.connections": {kind: shapeStructs, keys: []string{"from", "to", "label"}, singular: "connection", plural: "connections"},
 	"deep_dives":                    {kind: shapeStructs, keys: deepDiveKeys, singular: "deep dive", plural: "deep dives"},
+	"extra_sections":                {kind: shapeStructs, keys: extraSectionKeys, singular: "extra section", plural: "extra sections"},
 	"alternatives":                  {kind: shapeStructs, keys: []string{"title", "why_not"}, singular: "alternative", plural: "alternatives"},
 	"open_questions":                {kind: shapeTexts, keys: questionKeys, singular: "open question", plural: "open questions"},
 }
@@ -368,6 +369,19 @@ func (s *setter) doc(d *Doc, v string) error {
 			dd.Solution = v
 		case "tradeoffs":
 			dd.Tradeoffs = v
+		}
+	case "extra_sections":
+		e, err := item(s, &d.ExtraSections, top, "extra_sections")
+		if err != nil {
+			return err
+		}
+		switch segs[1].name {
+		case "id":
+			e.ID = v
+		case "title":
+			e.Title = v
+		case "text":
+			e.Text = v
 		}
 	case "alternatives":
 		a, err := item(s, &d.Alternatives, top, "alternatives")

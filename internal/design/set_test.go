@@ -58,6 +58,8 @@ func TestSet(t *testing.T) {
 		{"requirements.out_of_scope[2]=zz", func(d *Doc) any { return d.Requirements.OutOfScope }, []string{"x", "y", "zz"}},
 		{"requirements.non_functional[0].quality=latency", func(d *Doc) any { return d.Requirements.NonFunctional }, []NonFunctional{{Quality: "latency"}}},
 		{"open_questions[]=Why?", func(d *Doc) any { return d.OpenQuestions }, []string{"Why?"}},
+		{"extra_sections[0].text=It may fall over.", func(d *Doc) any { return d.ExtraSections }, []ExtraSection{{Text: "It may fall over."}}},
+		{"extra_sections[0].id= risks ", func(d *Doc) any { return d.ExtraSections }, []ExtraSection{{ID: "risks"}}},
 		{"open_questions[0]=Why?", func(d *Doc) any { return d.OpenQuestions }, []string{"Why?"}},
 		{"open_questions[].question=Why?", func(d *Doc) any { return d.OpenQuestions }, []string{"Why?"}},
 		{"entities[0].description=A person", func(d *Doc) any { return d.Entities[0].Description }, "A person"},
@@ -97,7 +99,8 @@ func TestSetErrors(t *testing.T) {
 	tests := []struct{ set, want string }{
 		{"api.style=grcp", `--set api.style=grcp: "grcp" is not one of rest, graphql, grpc (did you mean "grpc"?)`},
 		{"titel=X", `--set titel=X: unknown field "titel" (did you mean "title"?)`},
-		{"xyzzy=X", `--set xyzzy=X: unknown field "xyzzy"; use one of title, slug, summary, authors, status, created, number, superseded_by, supersedes, template, requirements, capacity, entities, api, data_flow, high_level_design, deep_dives, alternatives, open_questions`},
+		{"extra_sections[0].id=Risks", `--set extra_sections[0].id=Risks: "Risks" is not a section id: use lower-case letters, digits and underscores, starting with a letter`},
+		{"xyzzy=X", `--set xyzzy=X: unknown field "xyzzy"; use one of title, slug, summary, authors, status, created, number, superseded_by, supersedes, template, requirements, capacity, entities, api, data_flow, high_level_design, deep_dives, extra_sections, alternatives, open_questions`},
 		{"entities[9].name=X", "--set entities[9].name=X: index 9 is out of range: there are 3 entities"},
 		{"entities[0].fields[5].name=X", "--set entities[0].fields[5].name=X: index 5 is out of range: there are 2 fields"},
 		{"entities[1].fields[1].name=X", "--set entities[1].fields[1].name=X: index 1 is out of range: there are no fields"},

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -24,7 +23,6 @@ var BuiltinSections = []string{"summary", "requirements", "requirements.function
 	"high_level_design", "high_level_design.components", "high_level_design.connections",
 	"deep_dives", "alternatives", "open_questions"}
 
-var sectionID = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
 // Parse decodes and checks a config file's bytes; name is used in
 // messages. Unknown keys, wrong types and values that cannot work (a
@@ -266,7 +264,7 @@ func (p *parser) extraSections(n *yamltree.Node, at string) []ExtraSection {
 		switch {
 		case e.ID == "":
 			p.problem(it, at, "id is required")
-		case !sectionID.MatchString(e.ID):
+		case !design.ValidSectionID(e.ID):
 			p.problem(idNode, join(at, "id"), "%q is not a section id: use lower-case letters, digits and underscores, starting with a letter", e.ID)
 		case slices.Contains(BuiltinSections, e.ID) || slices.Contains(design.TopLevelKeys(), e.ID):
 			p.problem(idNode, join(at, "id"), "%q is a built-in section; choose another id", e.ID)
