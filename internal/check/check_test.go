@@ -200,6 +200,29 @@ func TestRequiredSectionsFromTeam(t *testing.T) {
 	}
 }
 
+// TestRequiredTeamSections checks DD001 on a team's own sections: missing,
+// present but empty, and answered.
+func TestRequiredTeamSections(t *testing.T) {
+	fs := lint(t, "a.yaml", []byte(`title: Feed
+extra_sections:
+  - {id: costs, text: "  "}
+  - {id: risks, text: The cache may fall over.}
+`), Options{RequiredSections: []string{"risks", "costs", "privacy_review"}})
+	var got []string
+	for _, f := range fs {
+		if f.Rule == "DD001" {
+			got = append(got, f.Location()+": "+f.Message)
+		}
+	}
+	want := []string{
+		`a.yaml:2:1: the team section "privacy_review" is empty, and the doc requires it`,
+		`a.yaml:3:5: the team section "costs" is empty, and the doc requires it`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("DD001:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestFindingLocation(t *testing.T) {
 	for _, tc := range []struct {
 		f    Finding

@@ -254,7 +254,19 @@ func requiredSections(r *run) {
 		case "open_questions":
 			empty = len(d.OpenQuestions) == 0
 		default:
-			continue // a team section this linter does not know; the config check reports it
+			if !design.ValidSectionID(path) {
+				continue // not a section this linter knows; the config check reports it
+			}
+			// One of the team's own sections (extra_sections).
+			if e := d.Extra(path); e == nil || strings.TrimSpace(e.Text) == "" {
+				pos := r.key("extra_sections")
+				if e != nil {
+					pos = e.Pos
+				}
+				r.report(pos, "write it: designdoc edit ANSWERS --section team_sections",
+					"the team section %q is empty, and the doc requires it", path)
+			}
+			continue
 		}
 		if empty {
 			top, _, _ := strings.Cut(path, ".")

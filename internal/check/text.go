@@ -66,6 +66,9 @@ func (r *run) passages() []passage {
 	for i, dd := range d.DeepDives {
 		add(joinNonEmpty(dd.Title, dd.Problem, dd.Solution, dd.Tradeoffs), dd.Pos, "deep_dives["+itoa(i)+"]")
 	}
+	for i, e := range d.ExtraSections {
+		add(e.Text, e.Pos, "extra_sections["+itoa(i)+"]")
+	}
 	for i, a := range d.Alternatives {
 		add(joinNonEmpty(a.Title, a.WhyNot), a.Pos, "alternatives["+itoa(i)+"]")
 	}

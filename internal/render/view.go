@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 
@@ -25,6 +26,9 @@ type View struct {
 	Endpoints []EndpointView
 	DeepDives []DeepDiveView
 	Capacity  []CapacityRow // the inputs given or defaulted, in spec order
+	// Extras are the team's own sections: those the project config lists,
+	// in its order (see AddTeamSections), then any other the answers hold.
+	Extras []ExtraView
 
 	// CapacityResults and CapacityDerivations are the estimate made from
 	// the capacity inputs; both are empty when the inputs do not add up,
@@ -32,6 +36,21 @@ type View struct {
 	CapacityResults     []estimate.Row
 	CapacityDerivations []string
 	CapacityProblems    []string
+
+	headings *headingSet // the headings before the team's sections, for AddTeamSections
+}
+
+// ExtraView is one of a team's own sections as the doc shows it.
+type ExtraView struct {
+	ID      string
+	Heading string // unique in the document
+	Text    string // "" while unanswered
+	Prompt  string // the team's question, shown as guidance while unanswered
+}
+
+// TeamSection is a section a team's project config adds to every doc.
+type TeamSection struct {
+	ID, Title, Prompt string
 }
 
 // FRView is a functional requirement with its ID and the components that
@@ -108,10 +127,63 @@ func NewView(doc *design.Doc, source, templateName string) *View {
 	for i, dd := range doc.DeepDives {
 		v.DeepDives[i] = DeepDiveView{DeepDive: dd, Heading: headings.unique(Heading(dd.Title))}
 	}
+	v.headings = headings
+	v.AddTeamSections(nil)
 	if doc.Capacity != nil {
 		v.capacity(doc.Capacity)
 	}
 	return v
+}
+
+// AddTeamSections lays out the team's own sections: every section the
+// config lists, in its order, answered or not (an unanswered one shows its
+// prompt as guidance), then the sections the answers hold that the config
+// does not list. The config's title wins over the one the answers recorded.
+func (v *View) AddTeamSections(secs []TeamSection) {
+	headings := v.headings.clone()
+	v.Extras = nil
+	listed := map[string]bool{}
+	for _, s := range secs {
+		if listed[s.ID] {
+			continue
+		}
+		listed[s.ID] = true
+		x := ExtraView{ID: s.ID, Prompt: s.Prompt}
+		title := s.Title
+		if a := v.Doc.Extra(s.ID); a != nil {
+			x.Text = strings.TrimSpace(a.Text)
+			if title == "" {
+				title = a.Title
+			}
+		}
+		if x.Prompt == "" {
+			x.Prompt = title
+		}
+		x.Heading = headings.unique(Heading(extraTitle(title, s.ID)))
+		v.Extras = append(v.Extras, x)
+	}
+	for _, a := range v.Doc.ExtraSections {
+		if listed[a.ID] || a.ID == "" {
+			continue
+		}
+		listed[a.ID] = true
+		title := extraTitle(a.Title, a.ID)
+		v.Extras = append(v.Extras, ExtraView{ID: a.ID, Text: strings.TrimSpace(a.Text), Prompt: title,
+			Heading: headings.unique(Heading(title))})
+	}
+}
+
+// extraTitle is a section's heading: its title, else its id made readable
+// (rollout_plan: Rollout plan).
+func extraTitle(title, id string) string {
+	if t := strings.TrimSpace(title); t != "" {
+		return t
+	}
+	t := strings.ReplaceAll(id, "_", " ")
+	if t == "" {
+		return "Extra section"
+	}
+	return strings.ToUpper(t[:1]) + t[1:]
 }
 
 // capacity fills in the capacity inputs, with their defaults, and the
@@ -187,6 +259,10 @@ func newHeadingSet(reserved []string) *headingSet {
 		h.taken[Anchor(r)] = true
 	}
 	return h
+}
+
+func (h *headingSet) clone() *headingSet {
+	return &headingSet{taken: maps.Clone(h.taken), next: maps.Clone(h.next)}
 }
 
 func (h *headingSet) unique(text string) string {
