@@ -101,7 +101,58 @@ func Find(dir string) (*Config, error) {
 	if path == "" || err != nil {
 		return nil, err
 	}
-	return Load(path)
+	c, err := Load(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckInsideRepository(c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// CheckInsideRepository refuses a project config whose docs_dir leaves the
+// repository it belongs to (the nearest folder above the config holding
+// .git, else the config's own folder): every member of the team runs new
+// with it, and it must never write into someone's home or /etc.
+func CheckInsideRepository(c *Config) error {
+	if !c.Has("docs_dir") {
+		return nil
+	}
+	root, err := filepath.Abs(repositoryOf(c.Dir()))
+	if err != nil {
+		return err
+	}
+	dir := filepath.FromSlash(c.DocsDir)
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(c.Dir(), dir)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(root, abs); err == nil && filepath.IsLocal(rel) {
+		return nil
+	}
+	return &design.LoadError{File: c.Path, Problems: []design.Problem{{File: c.Path, Pos: c.Keys["docs_dir"], Path: "docs_dir",
+		Msg: fmt.Sprintf("%q is outside the repository %s; give a folder inside it, relative to %s", c.DocsDir, root, ConfigName)}}}
+}
+
+// repositoryOf is the nearest folder at or above dir that holds .git,
+// else dir itself.
+func repositoryOf(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return abs
+		}
+	}
 }
 
 // FindPath is Find without loading: the path of the config that applies
