@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -97,7 +98,10 @@ func initRun(opts *InitOptions) error {
 	if _, err := os.Lstat(path); err == nil && !opts.Force {
 		return fmt.Errorf("%s already exists; pass --force to replace it (or edit it)", path)
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%s: %w", path, err)
+		if errors.Is(err, syscall.ENOTDIR) {
+			return &usageError{err: fmt.Errorf("--dir: %s is a file, not a folder", dir), cmd: "designdoc init"}
+		}
+		return fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	c := &team.Config{Path: path, DocsDir: opts.DocsDir, Template: opts.Template, Filename: opts.Filename,
 		Authors: opts.Authors, RequiredSections: opts.RequiredSections}
@@ -126,7 +130,14 @@ func initRun(opts *InitOptions) error {
 	}
 	data := team.Marshal(c)
 	// What is written must load: the flags are checked as the file will be.
-	if _, err := team.Parse(path, data); err != nil {
+	parsed, err := team.Parse(path, data)
+	if err == nil {
+		err = team.CheckInsideRepository(parsed)
+	}
+	if err != nil {
+		if opts.NoInput {
+			err = asFlagProblems(err)
+		}
 		return &usageError{err: err, cmd: "designdoc init"}
 	}
 	if opts.DryRun {
@@ -139,6 +150,34 @@ func initRun(opts *InitOptions) error {
 	}
 	opts.IO.Infof("wrote %s; docs go to %s\n", path, filepath.Join(dir, c.DocsDir))
 	return nil
+}
+
+// initFlags are the flags of init by the config key each one writes.
+var initFlags = map[string]string{"docs_dir": "--docs-dir", "template": "--template", "filename": "--filename",
+	"authors": "--author", "required_sections": "--required-sections"}
+
+// asFlagProblems restates the problems of the config made from the flags
+// with the flag that gave each value: the file is not written yet, so its
+// lines and columns would point nowhere.
+func asFlagProblems(err error) error {
+	var le *design.LoadError
+	if !errors.As(err, &le) {
+		return err
+	}
+	lines := make([]string, len(le.Problems))
+	for i, p := range le.Problems {
+		key, _, _ := strings.Cut(p.Path, "[")
+		flag, ok := initFlags[key]
+		if !ok {
+			lines[i] = p.String()
+			continue
+		}
+		lines[i] = flag + ": " + p.Msg
+	}
+	if len(lines) == 1 {
+		return errors.New(lines[0])
+	}
+	return fmt.Errorf("%d problems with the flags\n%s", len(lines), strings.Join(lines, "\n"))
 }
 
 // trimList trims each item of a comma-separated flag and drops empty ones.

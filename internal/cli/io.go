@@ -38,3 +38,19 @@ func (s *IO) Infof(format string, args ...any) {
 	}
 	fprintf(s.Err, format, args...)
 }
+
+// failWriter remembers the first write that failed. Cobra ignores the
+// errors of what it prints itself (help, usage), so without it --help on
+// a full disk would exit 0 having printed nothing.
+type failWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (f *failWriter) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil && f.err == nil {
+		f.err = err
+	}
+	return n, err
+}

@@ -80,9 +80,15 @@ and renders a complete Markdown design doc from your answers.`,
 // and exit 130 themselves. Anywhere else Ctrl-C is left to the Go runtime:
 // every write is atomic, and the shell sees the process end by SIGINT.
 func Main(args []string, io *IO) int {
+	out := &failWriter{w: io.Out}
+	io.Out = out
+	defer func() { io.Out = out.w }()
 	root := NewRoot(io)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
+	if err == nil && out.err != nil {
+		err = out.err
+	}
 	if err != nil {
 		if cmd != nil && !errors.As(err, new(*ExitError)) && isArgError(err) {
 			err = &usageError{err: err, cmd: cmd.CommandPath()}

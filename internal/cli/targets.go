@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // answersSuffix is the name every answers file ends with.
@@ -61,6 +62,9 @@ func (t *targets) check(slug string) error {
 	if t.force || slug == "" {
 		return nil
 	}
+	if info, err := os.Stat(t.dir); err == nil && !info.IsDir() {
+		return fmt.Errorf("-o: %s is a file, not a folder; give a folder, or a .md file in one", t.dir)
+	}
 	answers, doc := t.paths(slug)
 	if exists(answers) && !isSameFile(t.input, answers) {
 		return fmt.Errorf("%s already exists; continue it with designdoc new --answers %s, choose another title, or pass --force", answers, answers)
@@ -74,9 +78,12 @@ func (t *targets) check(slug string) error {
 // isSameFile reports whether a is set and names the same file as b.
 func isSameFile(a, b string) bool { return a != "" && samePathOrEmpty(a, b) }
 
+// exists reports whether p may exist: anything but "no such file" counts,
+// so a file that cannot be looked at is never taken for a free name. A
+// path through a file (ENOTDIR) cannot exist.
 func exists(p string) bool {
 	_, err := os.Lstat(p)
-	return err == nil || !errors.Is(err, fs.ErrNotExist)
+	return err == nil || !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR)
 }
 
 // makeDir creates the folder the user named with -o when it is missing.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,8 +14,50 @@ import (
 
 // teamSettings finds the project config by walking up from the working
 // directory and merges it with the user config. project is nil outside a
-// project.
+// project. A template or templates_dir a config names that cannot be used
+// is an error at its place in the config, so the user knows which file to
+// fix rather than seeing a bare "no template".
 func teamSettings() (settings team.Settings, project *team.Config, err error) {
+	settings, project, err = loadTeamSettings()
+	if err != nil {
+		return team.Settings{}, nil, err
+	}
+	engine, err := teamEngineFor(settings)
+	if err != nil {
+		return team.Settings{}, nil, err
+	}
+	if o := settings.Origins["template"]; o.File != "" {
+		if _, err := engine.Lookup(settings.Template); err != nil {
+			return team.Settings{}, nil, atOrigin(o, "template", err)
+		}
+	}
+	return settings, project, nil
+}
+
+// atOrigin puts the config file and line a setting came from in front of
+// an error about its value.
+func atOrigin(o team.Origin, key string, err error) error {
+	if o.File == "" {
+		return err
+	}
+	if o.Pos.Known() {
+		return fmt.Errorf("%s:%d:%d: %s: %w", o.File, o.Pos.Line, o.Pos.Column, key, err)
+	}
+	return fmt.Errorf("%s: %s: %w", o.File, key, err)
+}
+
+// teamEngineFor is the template engine with s's templates_dir, an error
+// about that folder naming the config that set it.
+func teamEngineFor(s team.Settings) (*render.Engine, error) {
+	e, err := render.NewWithDir(s.TemplatesDir)
+	if err != nil {
+		return nil, atOrigin(s.Origins["templates_dir"], "templates_dir", err)
+	}
+	return e, nil
+}
+
+// loadTeamSettings is teamSettings without checking the templates.
+func loadTeamSettings() (settings team.Settings, project *team.Config, err error) {
 	wd, err := os.Getwd()
 	if err != nil {
 		return team.Settings{}, nil, err
@@ -61,7 +104,7 @@ func claimNumbered(s team.Settings, doc *design.Doc, number int) (answers, docPa
 // required_sections, when a config sets them. A config that does not load
 // is left to the commands that need it; the lint falls back to defaults.
 func lintOptions() check.Options {
-	s, _, err := teamSettings()
+	s, _, err := loadTeamSettings()
 	if err != nil || s.Origins["required_sections"].Source == team.FromDefault {
 		return check.Options{}
 	}
@@ -72,9 +115,9 @@ func lintOptions() check.Options {
 // a config names one. A config that does not load is reported by the
 // commands that read it; rendering then uses the built-ins alone.
 func teamEngine() (*render.Engine, error) {
-	s, _, err := teamSettings()
+	s, _, err := loadTeamSettings()
 	if err != nil {
 		return render.New()
 	}
-	return render.NewWithDir(s.TemplatesDir)
+	return teamEngineFor(s)
 }

@@ -68,7 +68,12 @@ that way for you to edit.`,
   designdoc templates eject rfc team-templates
   designdoc templates list --dir team-templates
   designdoc render answers.yaml --template team-templates/rfc.md.tmpl`,
-		Args: maximumArgs(0, "a subcommand (list, show or eject)"),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return &usageError{err: fmt.Errorf("unknown subcommand %q for %s; use list, show or eject", args[0], cmd.CommandPath()), cmd: cmd.CommandPath()}
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return &usageError{err: fmt.Errorf("%s needs a subcommand: list, show or eject", cmd.CommandPath()), cmd: cmd.CommandPath()}
 		},
