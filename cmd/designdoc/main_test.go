@@ -40,15 +40,16 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits": cmdExits,
+			"exits":      cmdExits,
+			"tmpfs":      cmdTmpfs,
+			"remount-ro": cmdRemountRO,
+			"fill":       cmdFill,
+			"nostray":    cmdNoStray,
+			"snapshot":   cmdSnapshot,
+			"unchanged":  cmdUnchanged,
+			"writebytes": cmdWriteBytes,
 		},
-		Condition: func(cond string) (bool, error) {
-			switch cond {
-			case "root":
-				return os.Geteuid() == 0, nil
-			}
-			return false, nil
-		},
+		Condition: scriptCondition,
 	})
 }
 
