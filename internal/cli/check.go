@@ -79,20 +79,10 @@ ID says what a rule looks for and why.`,
 	cmd.Flags().StringSliceVar(&opts.Disable, "disable", nil, "rule `IDS` not to run, e.g. DD005,DD019 (repeatable)")
 	cmd.Flags().StringVar(&opts.Explain, "explain", "", "explain rule `ID` and exit")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("explain", completeRules)
-	_ = cmd.RegisterFlagCompletionFunc("disable", completeRules)
 	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml", "json", "md"}, cobra.ShellCompDirectiveFilterFileExt
 	}
 	return cmd
-}
-
-func completeRules(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	var out []string
-	for _, r := range check.Rules() {
-		out = append(out, r.ID+"\t"+r.Title)
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
 func checkRun(opts *CheckOptions) error {

@@ -101,7 +101,12 @@ func editRun(opts *EditOptions) error {
 				return err
 			}
 		}
-		_, err := interview.Run(p, doc, interview.Options{Sections: []string{opts.Section}, Edit: true, DefaultAuthor: SystemEnv().Author(), Capacity: estimate.Report})
+		settings, _, err := loadTeamSettings()
+		if err != nil {
+			return err
+		}
+		_, err = interview.Run(p, doc, interview.Options{Sections: []string{opts.Section}, Edit: true, DefaultAuthor: SystemEnv().Author(),
+			Capacity: estimate.Report, Extra: interviewSections(settings)})
 		if errors.Is(err, interview.ErrInterrupted) {
 			return saveInterruptedEdit(opts.IO, b, doc)
 		}

@@ -80,9 +80,6 @@ The file-name pattern is a Go template over .Number, .Slug, .Created and
 	f.BoolVar(&opts.Force, "force", false, "replace an existing .designdoc.yaml")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print the config instead of writing it")
 	_ = cmd.RegisterFlagCompletionFunc("template", completeTemplates)
-	_ = cmd.RegisterFlagCompletionFunc("required-sections", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return team.BuiltinSections, cobra.ShellCompDirectiveNoFileComp
-	})
 	return cmd
 }
 

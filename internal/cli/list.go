@@ -68,9 +68,6 @@ branches each took the next one), naming both files: a gate for CI.`,
 	f.BoolVar(&opts.Index, "index", false, "write the table of docs to <docs_dir>/README.md")
 	f.BoolVar(&opts.Check, "check", false, "exit 1 if two docs have the same number")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "with --index: print the README instead of writing it")
-	_ = cmd.RegisterFlagCompletionFunc("status", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return design.Statuses, cobra.ShellCompDirectiveNoFileComp
-	})
 	return cmd
 }
 

@@ -171,6 +171,7 @@ func newRun(opts *NewOptions) error {
 				return t.check(design.Slugify(title))
 			},
 			Capacity: estimate.Report,
+			Extra:    interviewSections(settings),
 		})
 		if errors.Is(err, interview.ErrInterrupted) {
 			return savePartial(opts.IO, base, doc, t, res.Stopped)
@@ -292,14 +293,6 @@ func samePathOrEmpty(a, b string) bool {
 	aa, err1 := filepath.Abs(a)
 	ab, err2 := filepath.Abs(b)
 	return err1 == nil && err2 == nil && aa == ab
-}
-
-func completeSections(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return interview.PhaseIDs(), cobra.ShellCompDirectiveNoFileComp
-}
-
-func completeAnswersFiles(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return []string{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt
 }
 
 // teamAuthor is the team's default authors, else git's user.name.

@@ -31,7 +31,7 @@ func publishAnswers(io *IO, answersPath string, data []byte, template, docPath s
 	if err != nil {
 		return err
 	}
-	md, err := tmpl.Execute(render.NewView(doc, filepath.Base(answersPath), tmpl.Name))
+	md, err := tmpl.Execute(teamView(doc, filepath.Base(answersPath), tmpl.Name))
 	if err != nil {
 		return err
 	}

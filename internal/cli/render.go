@@ -94,7 +94,7 @@ func renderRun(opts *RenderOptions) error {
 	if err != nil {
 		return err
 	}
-	md, err := tmpl.Execute(render.NewView(doc, filepath.Base(opts.Answers), tmpl.Name))
+	md, err := tmpl.Execute(teamView(doc, filepath.Base(opts.Answers), tmpl.Name))
 	if err != nil {
 		return err
 	}
@@ -146,16 +146,6 @@ func maximumArgs(n int, what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
-}
-
-// completeTemplates offers the built-in template names; a path completes
-// as a file.
-func completeTemplates(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	engine, err := teamEngine()
-	if err != nil {
-		return nil, cobra.ShellCompDirectiveDefault
-	}
-	return engine.Builtins(), cobra.ShellCompDirectiveDefault
 }
 
 // dryRun says whether path would change and prints what would go there.

@@ -60,12 +60,7 @@ are rendered again. Nothing is written unless both docs can be.`,
 	f.StringVar(&opts.DocsDir, "dir", "", "look numbers up in `DIR` instead of the config's docs_dir")
 	f.BoolVar(&opts.Force, "force", false, "overwrite a doc edited by hand, keeping it as <doc>.bak")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print what would change and write nothing")
-	cmd.ValidArgsFunction = func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-		if len(args) == 1 {
-			return design.Statuses, cobra.ShellCompDirectiveNoFileComp
-		}
-		return nil, cobra.ShellCompDirectiveDefault
-	}
+	cmd.ValidArgsFunction = completeStatusArgs
 	return cmd
 }
 

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/designdoc-cli/designdoc/internal/check"
 	"github.com/designdoc-cli/designdoc/internal/design"
+	"github.com/designdoc-cli/designdoc/internal/interview"
 	"github.com/designdoc-cli/designdoc/internal/render"
 	"github.com/designdoc-cli/designdoc/internal/team"
 )
@@ -105,10 +107,52 @@ func claimNumbered(s team.Settings, doc *design.Doc, number int) (answers, docPa
 // is left to the commands that need it; the lint falls back to defaults.
 func lintOptions() check.Options {
 	s, _, err := loadTeamSettings()
-	if err != nil || s.Origins["required_sections"].Source == team.FromDefault {
+	if err != nil {
 		return check.Options{}
 	}
-	return check.Options{RequiredSections: s.RequiredSections}
+	return lintOptionsFor(s)
+}
+
+// lintOptionsFor are the linter's options from s: the team's
+// required_sections (the default list when it sets none), and its extra
+// sections marked required.
+func lintOptionsFor(s team.Settings) check.Options {
+	var req []string
+	if s.Origins["required_sections"].Source != team.FromDefault {
+		req = slices.Clone(s.RequiredSections)
+	}
+	for _, e := range s.ExtraSections {
+		if e.Required && !slices.Contains(req, e.ID) {
+			if req == nil {
+				req = slices.Clone(check.DefaultRequiredSections)
+			}
+			req = append(req, e.ID)
+		}
+	}
+	return check.Options{RequiredSections: req}
+}
+
+// interviewSections are the team's extra sections as the interview asks them.
+func interviewSections(s team.Settings) []interview.Section {
+	out := make([]interview.Section, len(s.ExtraSections))
+	for i, e := range s.ExtraSections {
+		out[i] = interview.Section{ID: e.ID, Title: e.Title, Prompt: e.Prompt, Required: e.Required}
+	}
+	return out
+}
+
+// teamView is the view templates render doc through, with the team's own
+// sections laid out when a config lists some.
+func teamView(doc *design.Doc, source, templateName string) *render.View {
+	v := render.NewView(doc, source, templateName)
+	if s, _, err := loadTeamSettings(); err == nil && len(s.ExtraSections) > 0 {
+		secs := make([]render.TeamSection, len(s.ExtraSections))
+		for i, e := range s.ExtraSections {
+			secs[i] = render.TeamSection{ID: e.ID, Title: e.Title, Prompt: e.Prompt}
+		}
+		v.AddTeamSections(secs)
+	}
+	return v
 }
 
 // teamEngine is the template engine with the team's templates_dir, when

@@ -220,12 +220,3 @@ func templatesEject(opts *TemplatesOptions, engine *render.Engine) error {
 	}
 	return nil
 }
-
-// completeTemplateNames offers the built-in templates and partials.
-func completeTemplateNames(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	engine, err := render.New()
-	if err != nil {
-		return nil, cobra.ShellCompDirectiveNoFileComp
-	}
-	return append(engine.Builtins(), engine.Partials()...), cobra.ShellCompDirectiveNoFileComp
-}

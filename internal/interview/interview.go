@@ -37,6 +37,9 @@ type Options struct {
 	// (a phase re-opened from the review screen starts again), so a
 	// practice timer can tell which phase the time goes to.
 	OnPhase func(id string)
+	// Extra are the team's own sections, asked in TeamPhase after the
+	// deep dives.
+	Extra []Section
 }
 
 // Result is what a run collected.
@@ -66,11 +69,17 @@ type session struct {
 // ErrInterrupted every answer already given is in doc and the doc is still
 // consistent (no reference to a component or entity that does not exist).
 func Run(p Prompter, doc *design.Doc, opts Options) (Result, error) {
-	phases, err := PhasesFor(opts.Sections)
-	if err != nil {
-		return Result{}, err
-	}
 	s := &session{p: &counting{Prompter: p}, doc: doc, opts: opts, touched: map[string]bool{}, started: groupSizes(doc)}
+	phases := s.phases()
+	if len(opts.Sections) > 0 {
+		var err error
+		if phases, err = PhasesFor(opts.Sections); err != nil {
+			return Result{}, err
+		}
+		if slices.ContainsFunc(phases, func(p Phase) bool { return p.ID == TeamPhase.ID }) && len(opts.Extra) == 0 {
+			return Result{}, errNoTeamSections
+		}
+	}
 	if doc.Version == 0 {
 		doc.Version = design.SchemaVersion
 	}
@@ -82,7 +91,7 @@ func Run(p Prompter, doc *design.Doc, opts Options) (Result, error) {
 		doc.Status = design.StatusDraft
 	}
 	res := Result{}
-	resumeFrom := len(Phases) + 1
+	resumeFrom := len(Phases) + 2
 	if opts.Resume != "" {
 		if ph, err := LookupPhase(opts.Resume); err == nil {
 			resumeFrom = ph.Number
@@ -136,7 +145,7 @@ func (s *session) run(ph Phase, edit, resume bool) error {
 	}
 	// The heading shows only once the phase asks something, so phases the
 	// answers file already filled pass silently.
-	s.p.(*counting).heading = fmt.Sprintf("\n── %d/%d %s ──", ph.Number, len(Phases), ph.Title)
+	s.p.(*counting).heading = fmt.Sprintf("\n── %d/%d %s ──", ph.Number, len(s.phases()), ph.Title)
 	err := ph.ask(s)
 	s.p.(*counting).heading = ""
 	return err

@@ -2,6 +2,7 @@ package interview
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/designdoc-cli/designdoc/internal/design"
@@ -45,7 +46,7 @@ func PhaseIDs() []string {
 // LookupPhase finds a phase by id or alias, ignoring case.
 func LookupPhase(name string) (Phase, error) {
 	n := strings.ToLower(strings.TrimSpace(name))
-	for _, p := range Phases {
+	for _, p := range append(slices.Clone(Phases), TeamPhase) {
 		if p.ID == n {
 			return p, nil
 		}
@@ -56,10 +57,10 @@ func LookupPhase(name string) (Phase, error) {
 		}
 	}
 	hint := ""
-	if s := design.Suggest(n, PhaseIDs()); s != "" {
+	if s := design.Suggest(n, append(PhaseIDs(), TeamPhase.ID)); s != "" {
 		hint = fmt.Sprintf(" (did you mean %q?)", s)
 	}
-	return Phase{}, fmt.Errorf("unknown section %q%s; the sections are %s", name, hint, strings.Join(PhaseIDs(), ", "))
+	return Phase{}, fmt.Errorf("unknown section %q%s; the sections are %s, and %s for a team's own sections", name, hint, strings.Join(PhaseIDs(), ", "), TeamPhase.ID)
 }
 
 // PhasesFor returns the phases named, in interview order whatever order
@@ -77,7 +78,7 @@ func PhasesFor(names []string) ([]Phase, error) {
 		want[p.ID] = true
 	}
 	var out []Phase
-	for _, p := range Phases {
+	for _, p := range append(slices.Clone(Phases), TeamPhase) {
 		if want[p.ID] {
 			out = append(out, p)
 		}

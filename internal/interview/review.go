@@ -13,7 +13,7 @@ const writeOption = "Write the doc"
 func (s *session) summary() string {
 	var b strings.Builder
 	b.WriteString("\nReview\n")
-	for _, ph := range Phases {
+	for _, ph := range s.phases() {
 		fmt.Fprintf(&b, "  %d. %-28s %s\n", ph.Number, ph.Title, ph.summary(s.doc))
 	}
 	return strings.TrimRight(b.String(), "\n")
@@ -25,7 +25,8 @@ func (s *session) review() error {
 	for {
 		s.p.Say(s.summary())
 		options := []string{writeOption}
-		for _, ph := range Phases {
+		phases := s.phases()
+		for _, ph := range phases {
 			options = append(options, fmt.Sprintf("Edit %d. %s", ph.Number, ph.Title))
 		}
 		v, err := s.p.Select(Choice{
@@ -42,8 +43,8 @@ func (s *session) review() error {
 		}
 		for i, o := range options[1:] {
 			if o == v {
-				if err := s.run(Phases[i], true, false); err != nil {
-					return stopped{phase: Phases[i].ID, err: err}
+				if err := s.run(phases[i], true, false); err != nil {
+					return stopped{phase: phases[i].ID, err: err}
 				}
 			}
 		}

@@ -44,7 +44,7 @@ extra_sections:
 			want := []string{
 				"## Risks (2)\n\nThe cache may fall over.\n",
 				"## Costs\n\nAbout $400 a month.\n",
-				"## Privacy review\n\n<!-- Who signed off, and when? -->\n",
+				"## Privacy review\n\n<!-- Who signed off, and when? Your team asks for this section (extra_sections in .designdoc.yaml): answer it with designdoc edit --section team_sections. -->\n",
 				"## Legacy notes\n\nKept from an old config.\n",
 				"## Alternatives considered",
 			}

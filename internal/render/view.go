@@ -45,7 +45,7 @@ type ExtraView struct {
 	ID      string
 	Heading string // unique in the document
 	Text    string // "" while unanswered
-	Prompt  string // the team's question, shown as guidance while unanswered
+	Prompt  string // the team's question, shown as guidance while unanswered; may be ""
 }
 
 // TeamSection is a section a team's project config adds to every doc.
@@ -156,9 +156,6 @@ func (v *View) AddTeamSections(secs []TeamSection) {
 				title = a.Title
 			}
 		}
-		if x.Prompt == "" {
-			x.Prompt = title
-		}
 		x.Heading = headings.unique(Heading(extraTitle(title, s.ID)))
 		v.Extras = append(v.Extras, x)
 	}
@@ -168,8 +165,7 @@ func (v *View) AddTeamSections(secs []TeamSection) {
 		}
 		listed[a.ID] = true
 		title := extraTitle(a.Title, a.ID)
-		v.Extras = append(v.Extras, ExtraView{ID: a.ID, Text: strings.TrimSpace(a.Text), Prompt: title,
-			Heading: headings.unique(Heading(title))})
+		v.Extras = append(v.Extras, ExtraView{ID: a.ID, Text: strings.TrimSpace(a.Text), Heading: headings.unique(Heading(title))})
 	}
 }
 
