@@ -23,7 +23,7 @@ func TestCheckFlags(t *testing.T) {
 			want: CheckOptions{File: "a.yaml", Format: "json", Strict: true, Disable: []string{"DD005", "dd019", "DD007"}}},
 		{args: []string{"--explain", "DD007"}, want: CheckOptions{Format: "text", Explain: "DD007"}},
 		{args: []string{}, wantErr: "takes an answers file or a Markdown doc, got 0 arguments"},
-		{args: []string{"a.yaml", "--explain", "DD007"}, wantErr: "takes no file with --explain, got 1 arguments"},
+		{args: []string{"a.yaml", "--explain", "DD007"}, wantErr: "takes no file with --explain, got 1 argument (a.yaml)"},
 		{args: []string{"a.yaml", "--format", "yaml"}, wantErr: `--format "yaml": use text or json`},
 		{args: []string{"a.yaml", "--disable", "DD0077"}, wantErr: `--disable: no rule "DD0077" (did you mean DD007?)`},
 	}

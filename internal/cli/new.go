@@ -125,8 +125,15 @@ func newRun(opts *NewOptions) error {
 	if opts.Template != "" && !render.IsPath(opts.Template) {
 		doc.Template = opts.Template
 	}
-	if doc.Template == "" && opts.Template == "" && settings.Origins["template"].Source != team.FromDefault && !render.IsPath(settings.Template) {
-		doc.Template = settings.Template
+	// The team's template: a name is recorded in the answers; a path is
+	// used for this render (the answers stay portable).
+	templateArg := opts.Template
+	if doc.Template == "" && opts.Template == "" && settings.Origins["template"].Source != team.FromDefault {
+		if render.IsPath(settings.Template) {
+			templateArg = settings.Template
+		} else {
+			doc.Template = settings.Template
+		}
 	}
 	if opts.Number > 0 {
 		doc.Number = opts.Number
@@ -221,7 +228,7 @@ func newRun(opts *NewOptions) error {
 	if err := t.makeDir(); err != nil {
 		return err
 	}
-	if err := publishAnswers(opts.IO, answersPath, data, opts.Template, docPath, opts.Force); err != nil {
+	if err := publishAnswers(opts.IO, answersPath, data, templateArg, docPath, opts.Force); err != nil {
 		release()
 		return err
 	}

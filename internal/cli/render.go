@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -132,7 +133,7 @@ func renderRun(opts *RenderOptions) error {
 func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return &usageError{err: fmt.Errorf("%s takes %s, got %d arguments", cmd.CommandPath(), what, len(args)), cmd: cmd.CommandPath()}
+			return &usageError{err: fmt.Errorf("%s takes %s, got %s", cmd.CommandPath(), what, countArgs(args)), cmd: cmd.CommandPath()}
 		}
 		return nil
 	}
@@ -142,7 +143,7 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 func maximumArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) > n {
-			return &usageError{err: fmt.Errorf("%s takes %s, got %d arguments", cmd.CommandPath(), what, len(args)), cmd: cmd.CommandPath()}
+			return &usageError{err: fmt.Errorf("%s takes %s, got %s", cmd.CommandPath(), what, countArgs(args)), cmd: cmd.CommandPath()}
 		}
 		return nil
 	}
@@ -160,4 +161,17 @@ func dryRun(io *IO, path string, data []byte) error {
 	io.Infof("would write %s (%s; --dry-run: nothing written)\n", path, state)
 	_, err := io.Out.Write(data)
 	return err
+}
+
+// countArgs says how many arguments were given, and which when there are
+// few: "got 2 arguments (a.yaml, b.yaml)".
+func countArgs(args []string) string {
+	noun := "arguments"
+	if len(args) == 1 {
+		noun = "argument"
+	}
+	if len(args) > 0 && len(args) <= 3 {
+		return fmt.Sprintf("%d %s (%s)", len(args), noun, strings.Join(args, ", "))
+	}
+	return fmt.Sprintf("%d %s", len(args), noun)
 }

@@ -51,7 +51,7 @@ func TestTeamCommandFlags(t *testing.T) {
 	cmd.SetArgs([]string{"3"})
 	cmd.SetOut(io.Out)
 	cmd.SetErr(io.Err)
-	if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), "takes a doc (NUMBER or FILE) and a status, got 1 arguments") {
+	if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), "takes a doc (NUMBER or FILE) and a status, got 1 argument") {
 		t.Errorf("status with one argument: %v", err)
 	}
 }

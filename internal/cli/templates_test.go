@@ -24,7 +24,7 @@ func TestTemplatesFlags(t *testing.T) {
 		{args: []string{"show"}, wantErr: "designdoc templates show takes a template or partial name, got 0 arguments"},
 		{args: []string{"eject"}, wantErr: "designdoc templates eject takes a template name and an optional folder, got 0 arguments"},
 		{args: []string{"eject", "a", "b", "c"}, wantErr: "designdoc templates eject takes a template name and an optional folder, got 3 arguments"},
-		{args: []string{"list", "x"}, wantErr: "designdoc templates list takes no arguments, got 1 arguments"},
+		{args: []string{"list", "x"}, wantErr: "designdoc templates list takes no arguments, got 1 argument (x)"},
 		{args: []string{"list", "--force"}, wantErr: "unknown flag: --force"},
 		{args: []string{}, wantErr: "designdoc templates needs a subcommand: list, show or eject"},
 	}

@@ -23,7 +23,6 @@ var BuiltinSections = []string{"summary", "requirements", "requirements.function
 	"high_level_design", "high_level_design.components", "high_level_design.connections",
 	"deep_dives", "alternatives", "open_questions"}
 
-
 // Parse decodes and checks a config file's bytes; name is used in
 // messages. Unknown keys, wrong types and values that cannot work (a
 // file-name pattern that does not parse or leaves docs_dir) are all
