@@ -43,7 +43,7 @@ type Doc struct {
 	// config's extra_sections), in the order the team lists them.
 	ExtraSections []ExtraSection
 	Alternatives  []Alternative
-	OpenQuestions   []string
+	OpenQuestions []string
 	// Resolutions[i] says how OpenQuestions[i] was settled, or is "" while
 	// the question is open; the file writes a settled question as
 	// {question, resolved}. It may be shorter than OpenQuestions (nil when

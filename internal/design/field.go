@@ -136,20 +136,20 @@ func NormalizeField(path, value string) (string, error) {
 type fieldCheck int
 
 const (
-	checkText     fieldCheck = iota // any text
-	checkTexts                      // a list of any text, comma-separated on one line
-	checkName                       // one line, trimmed
-	checkTitle                      // a name that must be given
-	checkEnum                       // one of allowed, case-insensitive
-	checkSlug                       // ValidSlug
-	checkDate                       // YYYY-MM-DD
-	checkNumber                     // a doc number, 1 or more
-	checkNumbers                    // doc numbers, comma-separated
-	checkQuantity                   // a capacity input of a QuantityKind
-	checkMethod                     // an HTTP method
-	checkServes                     // FR references, comma-separated
-	checkDigest                     // a sha256 in hex
-	checkSectionID                  // ValidSectionID
+	checkText      fieldCheck = iota // any text
+	checkTexts                       // a list of any text, comma-separated on one line
+	checkName                        // one line, trimmed
+	checkTitle                       // a name that must be given
+	checkEnum                        // one of allowed, case-insensitive
+	checkSlug                        // ValidSlug
+	checkDate                        // YYYY-MM-DD
+	checkNumber                      // a doc number, 1 or more
+	checkNumbers                     // doc numbers, comma-separated
+	checkQuantity                    // a capacity input of a QuantityKind
+	checkMethod                      // an HTTP method
+	checkServes                      // FR references, comma-separated
+	checkDigest                      // a sha256 in hex
+	checkSectionID                   // ValidSectionID
 )
 
 type fieldKind struct {
