@@ -41,6 +41,7 @@ type PracticeOptions struct {
 	Force   bool
 	Answers string
 	NoInput bool
+	DryRun  bool
 
 	// Prompter asks the questions; nil means the terminal (survey).
 	Prompter interview.Prompter
@@ -72,7 +73,12 @@ budget, coverage of each phase, the key concepts and technologies named
 total out of 100 with its weights.
 
 With --answers FILE --no-input nothing is asked: the answers file is
-scored as it is (the phase times are unknown then, so time is not scored).`,
+scored as it is (the phase times are unknown then, so time is not scored).
+--dry-run prints the scorecard and the files it would write, and writes
+nothing.
+
+Practice runs are yours, not the team's: they are written in the current
+folder (or -o), never numbered into a project's docs_dir.`,
 		Example: `  designdoc practice --list
   designdoc practice                              # a problem picked at random
   designdoc practice --problem url-shortener --minutes 30
@@ -97,6 +103,7 @@ scored as it is (the phase times are unknown then, so time is not scored).`,
 	f.BoolVar(&opts.Force, "force", false, "overwrite existing files, keeping a hand-edited doc as <doc>.bak")
 	f.StringVar(&opts.Answers, "answers", "", "start from answers `FILE`; with --no-input, score it as it is")
 	f.BoolVar(&opts.NoInput, "no-input", false, "never prompt: score the --answers file")
+	f.BoolVar(&opts.DryRun, "dry-run", false, "print the scorecard and what would be written; write nothing")
 	_ = cmd.RegisterFlagCompletionFunc("problem", completeProblems)
 	_ = cmd.RegisterFlagCompletionFunc("answers", completeAnswersFiles)
 	_ = cmd.MarkFlagDirname("output")
@@ -249,6 +256,17 @@ func practiceInterview(opts *PracticeOptions, plan practice.Plan, problem knowle
 		return err
 	}
 	answersPath, docPath := t.paths(doc.Slug)
+	written, err := design.Parse(answersPath, data)
+	if err != nil {
+		return err
+	}
+	sc := practice.Score(practice.Input{
+		Doc: written, Problem: problem, Plan: plan, Times: timer.Times(), Untimed: opts.NoTimer,
+		Findings: check.Run(written, answersPath, check.Options{}),
+	})
+	if opts.DryRun {
+		return dryRunScore(opts.IO, sc, answersPath, docPath, scorePath)
+	}
 	if err := t.makeDir(); err != nil {
 		return err
 	}
@@ -258,15 +276,15 @@ func practiceInterview(opts *PracticeOptions, plan practice.Plan, problem knowle
 	if base.isPartial && !samePathOrEmpty(base.path, answersPath) {
 		_ = os.Remove(base.path)
 	}
-	written, err := design.Parse(answersPath, data)
-	if err != nil {
-		return err
-	}
-	sc := practice.Score(practice.Input{
-		Doc: written, Problem: problem, Plan: plan, Times: timer.Times(), Untimed: opts.NoTimer,
-		Findings: check.Run(written, answersPath, check.Options{}),
-	})
 	return writeScore(opts.IO, scorePath, sc)
+}
+
+// dryRunScore prints the scorecard and the files a practice run would
+// have written.
+func dryRunScore(io *IO, sc practice.Scorecard, paths ...string) error {
+	io.Infof("would write %s (--dry-run: nothing written)\n", strings.Join(paths, ", "))
+	_, err := fmt.Fprint(io.Out, sc.Text())
+	return err
 }
 
 // practiceScoreFile scores an answers file as it is, asking nothing.
@@ -292,13 +310,16 @@ func practiceScoreFile(opts *PracticeOptions, plan practice.Plan) error {
 	if err := checkScoreFile(scorePath, opts.Force); err != nil {
 		return err
 	}
-	if err := (&targets{dir: filepath.Clean(dir)}).makeDir(); err != nil {
-		return err
-	}
 	sc := practice.Score(practice.Input{
 		Doc: doc, Problem: problem, Plan: plan, Untimed: opts.NoTimer,
 		Findings: check.Run(doc, opts.Answers, check.Options{}),
 	})
+	if opts.DryRun {
+		return dryRunScore(opts.IO, sc, scorePath)
+	}
+	if err := (&targets{dir: filepath.Clean(dir)}).makeDir(); err != nil {
+		return err
+	}
 	return writeScore(opts.IO, scorePath, sc)
 }
 

@@ -153,6 +153,26 @@ func TestPracticeRun(t *testing.T) {
 	}
 }
 
+// TestPracticeDryRun runs the whole interview and prints the scorecard,
+// writing nothing.
+func TestPracticeDryRun(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	opts, s := practiceOpts(t, dir, practiceAnswers...)
+	opts.DryRun = true
+	if err := practiceRun(opts); err != nil {
+		t.Fatalf("practice: %v\n%s", err, strings.Join(s.Log, "\n"))
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("--dry-run made %s: %v", dir, err)
+	}
+	if out := opts.IO.Out.(interface{ String() string }).String(); !strings.Contains(out, "Scorecard: URL shortener") {
+		t.Errorf("stdout = %q", out)
+	}
+	if got := opts.IO.Err.(interface{ String() string }).String(); !strings.Contains(got, "would write "+filepath.Join(dir, "url-shortener.designdoc.yaml")) {
+		t.Errorf("stderr = %q", got)
+	}
+}
+
 func TestPracticeInterrupted(t *testing.T) {
 	dir := t.TempDir()
 	opts, _ := practiceOpts(t, dir, "Users should be able to create a short URL")
