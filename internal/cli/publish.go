@@ -59,8 +59,21 @@ func publishAnswers(io *IO, answersPath string, data []byte, template, docPath s
 	default:
 		io.Infof("wrote %s and %s\n", answersPath, res.Path)
 	}
+	reportKept(io, res)
 	reportFindings(io, doc, answersPath)
 	return nil
+}
+
+// reportKept says when hand-written kept blocks lost their place in the
+// template and were moved to the Kept notes section, so nothing moves
+// silently.
+func reportKept(io *IO, res render.Published) {
+	switch {
+	case res.KeptNotes == 1:
+		io.Infof("1 kept block no longer has a place in the template: moved to %q at the end of %s\n", render.KeptNotesHeading, res.Path)
+	case res.KeptNotes > 1:
+		io.Infof("%d kept blocks no longer have a place in the template: moved to %q at the end of %s\n", res.KeptNotes, render.KeptNotesHeading, res.Path)
+	}
 }
 
 // writeAnswers replaces an answers file atomically.

@@ -125,6 +125,7 @@ func renderRun(opts *RenderOptions) error {
 	default:
 		opts.IO.Infof("wrote %s\n", res.Path)
 	}
+	reportKept(opts.IO, res)
 	reportFindings(opts.IO, doc, opts.Answers)
 	return nil
 }
