@@ -64,15 +64,15 @@ func publishAnswers(io *IO, answersPath string, data []byte, template, docPath s
 	return nil
 }
 
-// reportKept says when hand-written kept blocks lost their place in the
-// template and were moved to the Kept notes section, so nothing moves
-// silently.
+// reportKept says when hand-written kept blocks have no place in the
+// template and sit in the Kept notes section, so nothing moves silently.
 func reportKept(io *IO, res render.Published) {
 	switch {
+	case res.Unchanged:
 	case res.KeptNotes == 1:
-		io.Infof("1 kept block no longer has a place in the template: moved to %q at the end of %s\n", render.KeptNotesHeading, res.Path)
+		io.Infof("1 kept block has no place in the template; it is under %q at the end of %s\n", render.KeptNotesHeading, res.Path)
 	case res.KeptNotes > 1:
-		io.Infof("%d kept blocks no longer have a place in the template: moved to %q at the end of %s\n", res.KeptNotes, render.KeptNotesHeading, res.Path)
+		io.Infof("%d kept blocks have no place in the template; they are under %q at the end of %s\n", res.KeptNotes, render.KeptNotesHeading, res.Path)
 	}
 }
 
