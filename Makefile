@@ -4,10 +4,14 @@ BIN       := bin/designdoc
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -s -w -X github.com/designdoc-cli/designdoc/internal/cli.Version=$(VERSION)
 FUZZTIME  ?= 10s
+MANDIR    := bin/man/man1
+# The man pages carry the date of the last commit, so that making them
+# again gives the same bytes.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 # Every fuzz target, as package:Target.
 FUZZ_TARGETS := $(shell grep -rl --include='*_test.go' '^func Fuzz' internal | xargs -r grep -H -o '^func Fuzz[A-Za-z0-9_]*' | sed -E 's|/[^/]*_test.go:func |:|' | sort -u)
 
-.PHONY: help build demo test lint unit fuzz bench bench-peers golden check-docs clean
+.PHONY: help build demo man test lint unit fuzz bench bench-peers golden check-docs clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -15,6 +19,11 @@ help: ## list the targets
 build: ## build bin/designdoc
 	@$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/designdoc
 	@echo "built $(BIN) $(VERSION)" >&2
+
+man: ## write a man page per command into bin/man/man1 (read one with man -l bin/man/man1/designdoc.1)
+	@rm -rf $(MANDIR)
+	@SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) $(GO) run ./tools/genman -o $(MANDIR) -version $(VERSION)
+	@echo "wrote $(MANDIR)/: MANPATH=$(CURDIR)/bin/man:\$$MANPATH man designdoc" >&2
 
 demo: build ## render the bundled URL-shortener example to stdout
 	@$(BIN) render examples/url-shortener.designdoc.yaml -o -
