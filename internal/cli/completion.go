@@ -191,10 +191,15 @@ func completeSections(_ *cobra.Command, _ []string, toComplete string) ([]string
 	return completeListItem(toComplete, phaseCandidates()), cobra.ShellCompDirectiveNoFileComp
 }
 
+// phaseCandidates are the nine phases, and team_sections when the project
+// config lists extra sections.
 func phaseCandidates() []string {
-	out := make([]string, len(interview.Phases))
-	for i, p := range interview.Phases {
-		out[i] = withDescription(p.ID, p.Title)
+	out := make([]string, 0, len(interview.Phases)+1)
+	for _, p := range interview.Phases {
+		out = append(out, withDescription(p.ID, p.Title))
+	}
+	if s, _, err := loadTeamSettings(); err == nil && len(s.ExtraSections) > 0 {
+		out = append(out, withDescription(interview.TeamPhase.ID, interview.TeamPhase.Title))
 	}
 	return out
 }
