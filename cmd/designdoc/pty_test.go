@@ -25,6 +25,8 @@ import (
 	expect "github.com/Netflix/go-expect"
 	"github.com/hinshun/vt10x"
 	"golang.org/x/sys/unix"
+
+	"github.com/designdoc-cli/designdoc/internal/design"
 )
 
 var updatePty = flag.Bool("update-pty", false, "rewrite the expected answers files in testdata/pty from the actual ones")
@@ -609,8 +611,9 @@ func testPtyInterruptAndResume(t *testing.T, bin string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(data, []byte("# designdoc-resume: requirements ")) {
-		t.Errorf("the partial answers do not start with the resume marker:\n%s", data)
+	// The schema line stays first, where editors look for it; the marker is next.
+	if !bytes.HasPrefix(data, []byte(design.SchemaComment+"# designdoc-resume: requirements ")) {
+		t.Errorf("the partial answers do not start with the schema line and the resume marker:\n%s", data)
 	}
 	compareGolden(t, filepath.Join(ws.dir, partial), "interrupted")
 

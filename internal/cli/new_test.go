@@ -96,7 +96,7 @@ func TestNewInterruptedSavesAndResumes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(string(data), "# designdoc-resume: requirements ") {
+	if !strings.HasPrefix(string(data), design.SchemaComment+"# designdoc-resume: requirements ") {
 		t.Errorf("no resume marker:\n%s", data)
 	}
 	if got := stderrOf(opts); !strings.Contains(got, "resume with: designdoc new --answers "+partial) {
@@ -145,7 +145,7 @@ func TestNewInterruptedBeforeTitle(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 	partial := filepath.Join(dir, "designdoc-partial.yaml")
-	if data, err := os.ReadFile(partial); err != nil || !strings.HasPrefix(string(data), "# designdoc-resume: requirements") {
+	if data, err := os.ReadFile(partial); err != nil || !strings.HasPrefix(string(data), design.SchemaComment+"# designdoc-resume: requirements") {
 		t.Fatalf("partial: %q, %v", data, err)
 	}
 	// A second interruption never overwrites the first partial file.

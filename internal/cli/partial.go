@@ -16,8 +16,9 @@ import (
 // title.
 const partialName = "designdoc-partial.yaml"
 
-// The first line of a partial answers file says where the interview
-// stopped, so that new --answers carries on from there.
+// A line of a partial answers file (the first, or the second after the
+// schema line) says where the interview stopped, so that new --answers
+// carries on from there.
 var resumeLine = regexp.MustCompile(`(?m)^# designdoc-resume: ([a-z_]+)[^\n]*\n`)
 
 func resumeMarker(data []byte) (phase string, ok bool) {
@@ -47,7 +48,7 @@ func savePartial(io *IO, b *base, doc *design.Doc, t *targets, stopped string) e
 	}
 	if stopped != "" {
 		marker := fmt.Sprintf("# designdoc-resume: %s (an unfinished interview; continue it with: designdoc new --answers %s)\n", stopped, filepath.ToSlash(path))
-		data = append([]byte(marker), data...)
+		data = design.InsertComment(data, marker) // after the schema line, which editors want first
 	}
 	if err := t.makeDir(); err != nil {
 		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted, and the answers could not be saved: %w", err)}

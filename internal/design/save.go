@@ -14,9 +14,10 @@ import (
 // in 100 columns, as block mappings otherwise; long text is folded, text
 // of several lines is a literal block. The output is deterministic, and
 // for every Doc the loader can produce, Parse of it gives back an equal
-// Doc (positions aside).
+// Doc (positions aside). The first line is SchemaComment, for editors.
 func Marshal(doc *Doc) []byte {
 	var w yamlWriter
+	w.buf.WriteString(SchemaComment)
 	root := docNode(doc)
 	for i, k := range root.keys {
 		w.entry(0, "", k, root.vals[i])

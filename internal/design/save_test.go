@@ -100,7 +100,7 @@ func TestMarshalRoundTripExamples(t *testing.T) {
 			}
 			doc := mustParse(t, f, data)
 			out := checkRoundTrip(t, doc, Parse)
-			if !strings.HasPrefix(string(out), "designdoc: 1\ntitle: ") {
+			if !strings.HasPrefix(string(out), SchemaComment+"designdoc: 1\ntitle: ") {
 				t.Errorf("output starts %q", out[:min(40, len(out))])
 			}
 			for i, l := range strings.Split(string(out), "\n") {
@@ -176,20 +176,20 @@ open_questions:
   - "- dash"
   - "a: b"
 `
-	if got := string(Marshal(doc)); got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
+	if got := string(Marshal(doc)); got != SchemaComment+want {
+		t.Errorf("got\n%s\nwant\n%s", got, SchemaComment+want)
 	}
 }
 
 func TestMarshalEmptySections(t *testing.T) {
 	doc := &Doc{Title: "T", Capacity: &Capacity{}, Rendered: &Rendered{}}
-	want := "designdoc: 1\ntitle: T\nstatus: draft\ncapacity: {}\nrendered: {}\n"
+	want := SchemaComment + "designdoc: 1\ntitle: T\nstatus: draft\ncapacity: {}\nrendered: {}\n"
 	if got := string(Marshal(doc)); got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	// Items with nothing in them are kept, so that indexes stay the same.
 	doc = &Doc{Title: "T", Entities: []Entity{{}}, Requirements: Requirements{Functional: []Requirement{{}}}}
-	want = "designdoc: 1\ntitle: T\nstatus: draft\nrequirements:\n  functional:\n    - \"\"\nentities:\n  - {}\n"
+	want = SchemaComment + "designdoc: 1\ntitle: T\nstatus: draft\nrequirements:\n  functional:\n    - \"\"\nentities:\n  - {}\n"
 	if got := string(Marshal(doc)); got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -144,10 +144,7 @@ func placeholder(title, slug, created string, number int) []byte {
 	if design.ValidSlug(slug) && slug != design.Slugify(title) {
 		d.Slug = slug
 	}
-	var b bytes.Buffer
-	b.WriteString("# designdoc: number " + strconv.Itoa(number) + " is claimed for this doc; designdoc new writes its answers here.\n")
-	b.Write(design.Marshal(d))
-	return b.Bytes()
+	return design.InsertComment(design.Marshal(d), "# designdoc: number "+strconv.Itoa(number)+" is claimed for this doc; designdoc new writes its answers here.\n")
 }
 
 func releaser(answers string, content []byte) func() {
