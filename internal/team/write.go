@@ -30,11 +30,21 @@ func yamlList(items []string) string {
 	return "[" + strings.Join(q, ", ") + "]"
 }
 
+// ConfigSchemaURL is where the JSON Schema of a config file is published
+// (the repository's schema/config.schema.json, also printed by designdoc
+// schema config).
+const ConfigSchemaURL = "https://raw.githubusercontent.com/designdoc-cli/designdoc/main/schema/config.schema.json"
+
+// SchemaComment is the first line Marshal writes, which editors with the
+// YAML language server read to complete and check the file.
+const SchemaComment = "# yaml-language-server: $schema=" + ConfigSchemaURL + "\n"
+
 // Marshal writes c as a config file, keys in the order of Keys, only
-// those c sets (Has), with a comment saying what the file is. Parse of the
-// result gives back c's values.
+// those c sets (Has), after the schema line and a comment saying what the
+// file is. Parse of the result gives back c's values.
 func Marshal(c *Config) []byte {
 	var b bytes.Buffer
+	b.WriteString(SchemaComment)
 	b.WriteString("# designdoc project config: https://github.com/designdoc-cli/designdoc#team-configuration\n")
 	for _, k := range Keys {
 		if !c.Has(k) {
