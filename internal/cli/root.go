@@ -70,6 +70,7 @@ and renders a complete Markdown design doc from your answers.`,
 	root.AddCommand(newListCmd(io, nil))
 	root.AddCommand(newStatusCmd(io, nil))
 	root.AddCommand(newPracticeCmd(io, nil))
+	root.AddCommand(newSchemaCmd(io, nil))
 	setUpCompletion(root)
 	return root
 }
