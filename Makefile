@@ -42,12 +42,14 @@ lint: ## gofmt -l must print nothing; go vet
 unit: ## go test -race ./...
 	$(GO) test -race -count=1 ./...
 
-fuzz: ## run every fuzz target for FUZZTIME each (default 10s)
-	@set -e; for t in $(FUZZ_TARGETS); do \
+FUZZ      ?= .
+fuzz: ## run every fuzz target (or those matching FUZZ=regexp) for FUZZTIME each (default 10s)
+	@set -e; n=0; for t in $(FUZZ_TARGETS); do \
 		pkg=./$${t%%:*}; name=$${t##*:}; \
+		echo "$$name" | grep -Eq -- '$(FUZZ)' || continue; n=$$((n+1)); \
 		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
 		$(GO) test $$pkg -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) >/tmp/designdoc-fuzz.log 2>&1 || { cat /tmp/designdoc-fuzz.log; exit 1; }; \
-	done
+	done; [ $$n -gt 0 ] || { echo "fuzz: no target matches FUZZ='$(FUZZ)'"; exit 2; }
 
 bench: ## load + render benchmarks at N = 10, 100, 1000, 10000 entities
 	$(GO) test ./internal/render -run='^$$' -bench=LoadRender -benchmem -count=1 -timeout=20m

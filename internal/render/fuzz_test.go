@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,8 @@ import (
 // UTF-8 whose tables all have the columns of their header.
 func FuzzLoadRender(f *testing.F) {
 	paths, _ := filepath.Glob("../../examples/*.designdoc.yaml")
+	stress, _ := filepath.Glob("../../testdata/stress/*.designdoc.yaml")
+	paths = append(paths, stress...)
 	for _, p := range paths {
 		if data, err := os.ReadFile(p); err == nil {
 			f.Add(data)
@@ -26,10 +29,16 @@ func FuzzLoadRender(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	tmpl, err := e.Lookup("design")
-	if err != nil {
-		f.Fatal(err)
+	var tmpls []*Template
+	for _, name := range e.Builtins() {
+		tmpl, err := e.Lookup(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		tmpls = append(tmpls, tmpl)
 	}
+	// A team's config lists a section the answers may or may not hold.
+	team := []TeamSection{{ID: "risks", Title: "Risks", Prompt: "What could go wrong?"}, {ID: "costs", Title: "Summary"}}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := design.Parse("f.yaml", data)
 		if err != nil {
@@ -38,15 +47,53 @@ func FuzzLoadRender(f *testing.F) {
 			}
 			return
 		}
-		md, err := tmpl.Execute(NewView(doc, "f.yaml", "design"))
-		if err != nil {
-			t.Fatalf("valid answers failed to render: %v", err)
+		for _, tmpl := range tmpls {
+			view := func() *View {
+				v := NewView(doc, "f.yaml", tmpl.Name)
+				v.AddTeamSections(team)
+				return v
+			}
+			md, err := tmpl.Execute(view())
+			if err != nil {
+				t.Fatalf("%s: valid answers failed to render: %v", tmpl.Name, err)
+			}
+			if !utf8.Valid(md) {
+				t.Fatalf("%s: doc is not valid UTF-8", tmpl.Name)
+			}
+			checkTables(t, string(md))
+			checkFences(t, string(md))
+			again, err := tmpl.Execute(view())
+			if err != nil || !bytes.Equal(md, again) {
+				t.Fatalf("%s: rendering the same answers twice gave different docs (%v)", tmpl.Name, err)
+			}
 		}
-		if !utf8.Valid(md) {
-			t.Fatalf("doc is not valid UTF-8")
-		}
-		checkTables(t, string(md))
 	})
+}
+
+// checkFences fails if a code fence is left open: an unclosed fence
+// swallows the rest of the doc.
+func checkFences(t *testing.T, md string) {
+	t.Helper()
+	open, at := "", 0
+	for i, line := range strings.Split(md, "\n") {
+		trimmed := strings.TrimLeft(line, " ")
+		if len(line)-len(trimmed) > 3 {
+			continue
+		}
+		run := len(trimmed) - len(strings.TrimLeft(trimmed, "`"))
+		if run < 3 {
+			continue
+		}
+		switch {
+		case open == "":
+			open, at = trimmed[:run], i+1
+		case run >= len(open) && strings.TrimSpace(trimmed[run:]) == "":
+			open = ""
+		}
+	}
+	if open != "" {
+		t.Fatalf("the code fence opened at line %d is never closed", at)
+	}
 }
 
 // checkTables fails if any table row has a different number of cells
