@@ -176,6 +176,8 @@ type run struct {
 	opts     Options
 	rule     Rule
 	findings []Finding
+
+	texts *textIndex // the doc's passages, built on first use
 }
 
 // report adds a finding of the current rule at p.

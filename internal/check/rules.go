@@ -706,16 +706,26 @@ func relationalMultiRegion(r *run) {
 	if db == nil {
 		return
 	}
-	var multi, apFirst bool
-	for _, p := range r.passages() {
-		multi = multi || multiRegionWrite.MatchString(p.text)
-	}
+	var apFirst bool
 	for _, nf := range d.Requirements.NonFunctional {
 		if nf.Quality == "cap" || nf.Quality == "availability" || nf.Quality == "consistency" {
 			apFirst = apFirst || availabilityWins.MatchString(nf.Requirement)
 		}
 	}
-	if !multi || !apFirst {
+	if !apFirst {
+		return
+	}
+	// Every way of saying multi-region writes has one of these words, a
+	// cheap test before the expression.
+	x, multi := r.index(), false
+	for i, p := range x.passages {
+		l := x.lower[i]
+		if (strings.Contains(l, "region") || strings.Contains(l, "active") || strings.Contains(l, "multi")) && multiRegionWrite.MatchString(p.text) {
+			multi = true
+			break
+		}
+	}
+	if !multi {
 		return
 	}
 	for _, dd := range d.DeepDives {

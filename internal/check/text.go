@@ -2,6 +2,7 @@ package check
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,7 +21,62 @@ type passage struct {
 
 // passages lists every free text of the doc with its place. Open
 // questions are left out: an undecided question is not a placeholder.
-func (r *run) passages() []passage {
+func (r *run) passages() []passage { return r.index().passages }
+
+// textIndex holds the doc's passages once, lower-cased, with the passages
+// each component and each word appear in, so that about stays linear in
+// the doc (a 10 000-entity doc has some 100 000 passages and 2 500
+// components; scanning every passage for every component took 45 s).
+type textIndex struct {
+	passages []passage
+	lower    []string
+	byName   map[string][]int // component or other end → passages
+	byWord   map[string][]int // lower-case word → passages
+}
+
+func (r *run) index() *textIndex {
+	if r.texts != nil {
+		return r.texts
+	}
+	ps := r.collectPassages()
+	x := &textIndex{passages: ps, lower: make([]string, len(ps)), byName: map[string][]int{}, byWord: map[string][]int{}}
+	for i, p := range ps {
+		x.lower[i] = strings.ToLower(p.text)
+		x.byName[p.component] = append(x.byName[p.component], i)
+		if p.other != p.component {
+			x.byName[p.other] = append(x.byName[p.other], i)
+		}
+		for _, w := range words(x.lower[i]) {
+			if l := x.byWord[w]; len(l) == 0 || l[len(l)-1] != i {
+				x.byWord[w] = append(l, i)
+			}
+		}
+	}
+	r.texts = x
+	return x
+}
+
+// words splits lower-case text into its runs of word bytes, the units
+// mentions matches at the edges of.
+func words(s string) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && isWordByte(s[i]) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, s[start:i])
+			start = -1
+		}
+	}
+	return out
+}
+
+func (r *run) collectPassages() []passage {
 	d := r.doc
 	var out []passage
 	add := func(text string, p design.Pos, where string) {
@@ -82,12 +138,39 @@ func (r *run) passages() []passage {
 // responsibility, the connections and steps that touch it, and every
 // other passage that names it.
 func (r *run) about(name string) string {
-	var b strings.Builder
-	for _, p := range r.passages() {
-		if p.component == name || p.other == name || mentions(p.text, name) {
-			b.WriteString(p.text)
-			b.WriteByte('\n')
+	x := r.index()
+	// A passage that mentions name holds each of its words as a whole
+	// word, so only the passages holding its rarest word need looking at.
+	var candidates []int
+	if ws := words(strings.ToLower(name)); len(ws) > 0 {
+		candidates = x.byWord[ws[0]]
+		for _, w := range ws[1:] {
+			if l := x.byWord[w]; len(l) < len(candidates) {
+				candidates = l
+			}
 		}
+	} else if name != "" {
+		candidates = make([]int, len(x.passages))
+		for i := range candidates {
+			candidates[i] = i
+		}
+	}
+	lname := strings.ToLower(name)
+	var hits []int
+	for _, i := range candidates {
+		if mentionsLower(x.lower[i], lname) {
+			hits = append(hits, i)
+		}
+	}
+	if name != "" {
+		hits = append(hits, x.byName[name]...)
+	}
+	slices.Sort(hits)
+	hits = slices.Compact(hits)
+	var b strings.Builder
+	for _, i := range hits {
+		b.WriteString(x.passages[i].text)
+		b.WriteByte('\n')
 	}
 	return b.String()
 }
@@ -98,7 +181,14 @@ func mentions(text, name string) bool {
 	if name == "" {
 		return false
 	}
-	t, n := strings.ToLower(text), strings.ToLower(name)
+	return mentionsLower(strings.ToLower(text), strings.ToLower(name))
+}
+
+// mentionsLower is mentions on text and name already in lower case.
+func mentionsLower(t, n string) bool {
+	if n == "" {
+		return false
+	}
 	for i := 0; ; {
 		j := strings.Index(t[i:], n)
 		if j < 0 {

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
+	"sync"
 
 	"github.com/designdoc-cli/designdoc/internal/check"
 	"github.com/designdoc-cli/designdoc/internal/design"
@@ -31,6 +32,7 @@ func publishAnswers(io *IO, answersPath string, data []byte, template, docPath s
 	if err != nil {
 		return err
 	}
+	findings := lintInBackground(doc, answersPath)
 	md, err := tmpl.Execute(teamView(doc, filepath.Base(answersPath), tmpl.Name))
 	if err != nil {
 		return err
@@ -43,7 +45,7 @@ func publishAnswers(io *IO, answersPath string, data []byte, template, docPath s
 		if _, err := io.Out.Write(md); err != nil {
 			return err
 		}
-		reportFindings(io, doc, answersPath)
+		reportFindings(io, findings(), answersPath)
 		return nil
 	}
 	res, err := render.Write(render.Publish{
@@ -60,7 +62,7 @@ func publishAnswers(io *IO, answersPath string, data []byte, template, docPath s
 		io.Infof("wrote %s and %s\n", answersPath, res.Path)
 	}
 	reportKept(io, res)
-	reportFindings(io, doc, answersPath)
+	reportFindings(io, findings(), answersPath)
 	return nil
 }
 
@@ -88,10 +90,20 @@ func recordedDocPath(answersPath, rel string) string {
 	return filepath.Join(filepath.Dir(answersPath), p)
 }
 
+// lintInBackground starts the linter on doc, which nothing may change
+// until the findings are read; the doc is rendered meanwhile, so a large
+// design waits for the slower of the two, not both.
+func lintInBackground(doc *design.Doc, answersPath string) func() []check.Finding {
+	opts := lintOptions()
+	ch := make(chan []check.Finding, 1)
+	go func() { ch <- check.Run(doc, answersPath, opts) }()
+	return sync.OnceValue(func() []check.Finding { return <-ch })
+}
+
 // reportFindings prints the linter's one-line summary after a write, so a
 // doc with problems says so without a separate command.
-func reportFindings(io *IO, doc *design.Doc, answersPath string) {
-	if s := check.Summary(check.Run(doc, answersPath, lintOptions())); s != "" {
+func reportFindings(io *IO, findings []check.Finding, answersPath string) {
+	if s := check.Summary(findings); s != "" {
 		io.Infof("%s — run designdoc check %s for details\n", s, shellQuote(answersPath))
 	}
 }

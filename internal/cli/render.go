@@ -95,6 +95,7 @@ func renderRun(opts *RenderOptions) error {
 	if err != nil {
 		return err
 	}
+	findings := lintInBackground(doc, opts.Answers)
 	md, err := tmpl.Execute(teamView(doc, filepath.Base(opts.Answers), tmpl.Name))
 	if err != nil {
 		return err
@@ -126,7 +127,7 @@ func renderRun(opts *RenderOptions) error {
 		opts.IO.Infof("wrote %s\n", res.Path)
 	}
 	reportKept(opts.IO, res)
-	reportFindings(opts.IO, doc, opts.Answers)
+	reportFindings(opts.IO, findings(), opts.Answers)
 	return nil
 }
 
