@@ -11,7 +11,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 # Every fuzz target, as package:Target.
 FUZZ_TARGETS := $(shell grep -rl --include='*_test.go' '^func Fuzz' internal | xargs -r grep -H -o '^func Fuzz[A-Za-z0-9_]*' | sed -E 's|/[^/]*_test.go:func |:|' | sort -u)
 
-.PHONY: help build demo man test lint unit fuzz bench bench-peers golden check-docs clean
+.PHONY: help build demo man test lint unit fuzz bench bench-peers bench-prompt golden check-docs clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -56,6 +56,9 @@ bench: ## load + render benchmarks at N = 10, 100, 1000, 10000 entities
 
 bench-peers: ## the peers' benchmark with designdoc as "ours" (BENCH_ARGS='-n 3 -s "10 100 1000"')
 	scripts/bench-peers.sh $(BENCH_ARGS)
+
+bench-prompt: build ## time to the first interview question in a pseudo-terminal, against designdoc version (BENCH_RUNS=30)
+	$(GO) run ./tools/firstprompt -bin $(BIN) -n $(or $(BENCH_RUNS),30)
 
 golden: ## rewrite the golden docs in examples/ and internal/render/testdata/golden/ (review the diff!)
 	$(GO) test ./internal/render -run=Golden -update
