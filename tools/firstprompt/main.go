@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -24,6 +25,11 @@ func main() {
 	bin := flag.String("bin", "bin/designdoc", "the designdoc binary")
 	n := flag.Int("n", 30, "runs of each")
 	flag.Parse()
+	abs, err := filepath.Abs(*bin)
+	if err != nil {
+		fail(err)
+	}
+	*bin = abs
 	dir, err := os.MkdirTemp("", "firstprompt")
 	if err != nil {
 		fail(err)
