@@ -61,4 +61,3 @@ func FuzzFileName(f *testing.F) {
 		}
 	})
 }
-
