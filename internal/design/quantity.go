@@ -30,6 +30,8 @@ var sizeUnits = map[string]float64{
 
 var durationDays = map[string]float64{"d": 1, "w": 7, "y": 365}
 
+const secondsPerDay = 86400
+
 // ParseQuantity reads a capacity input of the given kind into its base
 // unit: a count, bytes, or days. Negative, infinite and unparsable values
 // are errors that quote what was written.
@@ -68,7 +70,9 @@ func ParseQuantity(kind QuantityKind, raw string) (float64, error) {
 		}
 	}
 	out := v * mult
-	if math.IsInf(out, 0) {
+	// A duration is used in seconds (the estimate's rates are per second):
+	// it must stay finite there too.
+	if math.IsInf(out, 0) || kind == KindDuration && math.IsInf(out*secondsPerDay, 0) {
 		return 0, fmt.Errorf("%s: too large", raw)
 	}
 	return out, nil

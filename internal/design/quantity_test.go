@@ -39,6 +39,8 @@ func TestParseQuantity(t *testing.T) {
 		{KindCount, "-5", 0, "must not be negative"},
 		{KindCount, "lots", 0, "not a number"},
 		{KindCount, "1e999", 0, "not a number"},
+		{KindDuration, "1e307d", 0, "1e307d: too large"}, // finite in days, not in seconds
+		{KindDuration, "1e303y", 0, "too large"},
 		{KindCount, "NaN", 0, "not a number"},
 		{KindCount, "5X", 0, `unknown suffix "X"`},
 		{KindCount, "", 0, "empty"},
