@@ -54,6 +54,12 @@ func strongPlain(p string) string {
 			}
 		}
 		switch {
+		case c == '\\' && i+1 < len(p) && p[i+1] == '`':
+			// A backtick escapePlain escaped: an entity here, for the
+			// reason below.
+			b.WriteString("&#96;")
+			i++
+			continue
 		case c == '\\' && i+1 < len(p):
 			// Already an escape (Markdown's or ours): keep the pair.
 			b.WriteByte(c)

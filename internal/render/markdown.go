@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The Markdown helpers turn answer text into Markdown that renders as the
@@ -47,11 +48,27 @@ func Cell(s string) string {
 		return s
 	}
 	s = joinLines(s, "\x00") // placeholder, turned into <br> after escaping
-	out := mapCode(s,
-		func(p string) string { return escapePipes(escapePlain(p)) },
-		escapePipes)
+	out := mapCode(s, cellPlain, func(code string) string {
+		// A line break inside a code span is a space, as CommonMark has it:
+		// a <br> there would show as text.
+		return escapePipes(strings.ReplaceAll(code, "\x00", " "))
+	})
 	return strings.ReplaceAll(out, "\x00", "<br>")
 }
+
+// cellPlain escapes text outside code spans for a table cell. A pipe ends
+// a bare URL there (some renderers keep the backslash of an escaped pipe
+// inside an autolink, which would change the link): while escaping, it is
+// cellPipe, which URLs do not hold and emphasis reads as punctuation.
+func cellPlain(p string) string {
+	if !strings.Contains(p, "|") || strings.ContainsRune(p, cellPipe) {
+		return escapePipes(escapePlain(p))
+	}
+	p = escapePlain(strings.ReplaceAll(p, "|", string(cellPipe)))
+	return escapePipes(strings.ReplaceAll(p, string(cellPipe), "|"))
+}
+
+const cellPipe = '\x01'
 
 // CodeCell renders text as inline code inside a table cell.
 func CodeCell(s string) string {
@@ -138,7 +155,8 @@ func longestRun(s string, c byte) int {
 // mapCode splits s into code spans (by CommonMark's rule: a run of n
 // backticks closes at the next run of exactly n) and the text between,
 // applying plain to text and code to whole spans, delimiters included.
-// An unmatched backtick run is plain text. It is linear in len(s): each
+// An unmatched backtick run, or one escaped by a backslash, is plain
+// text. It is linear in len(s): each
 // run's closer is found from a table built in one pass from the right.
 func mapCode(s string, plain, code func(string) string) string {
 	if !strings.Contains(s, "`") {
@@ -169,7 +187,7 @@ func mapCode(s string, plain, code func(string) string) string {
 	start := 0 // start of pending plain text
 	for k := 0; k < len(runs); k++ {
 		r := runs[k]
-		if r.start < start || next[k] < 0 {
+		if r.start < start || next[k] < 0 || escapedAt(s, r.start) {
 			continue
 		}
 		c := runs[next[k]]
@@ -180,6 +198,16 @@ func mapCode(s string, plain, code func(string) string) string {
 	}
 	b.WriteString(plain(s[start:]))
 	return b.String()
+}
+
+// escapedAt reports whether s[i] follows an odd number of backslashes:
+// outside a code span it is then a literal character.
+func escapedAt(s string, i int) bool {
+	n := 0
+	for i-n > 0 && s[i-n-1] == '\\' {
+		n++
+	}
+	return n%2 == 1
 }
 
 // runAt counts the backticks starting at s[i].
@@ -196,82 +224,215 @@ func runOf(s string, c byte) int {
 
 // inlineToken finds, in order of preference: an autolink the user wrote,
 // the target of a Markdown link, a bare URL, or an angle bracket.
-// The \x00 that Cell uses to mark line breaks ends a URL, like a space.
-var inlineToken = regexp.MustCompile(`<https?://[^\s<>\x00]+>|\]\(https?://[^\s()\x00]*(?:\([^\s()\x00]*\)[^\s()\x00]*)*\)|https?://[^\s<>\x00]+|[<>]`)
+// The \x00 that Cell uses to mark line breaks ends a URL, like a space;
+// so does the \x01 it puts for a pipe, for a bare URL.
+var inlineToken = regexp.MustCompile(`<https?://[^\s<>\x00]+>|\]\(https?://[^\s()\x00]*(?:\([^\s()\x00]*\)[^\s()\x00]*)*\)|https?://[^\s<>\x00\x01]+|[<>]`)
 
-var (
-	strongUnderscore = regexp.MustCompile(`(^|[^\w\\])__([^_\s](?:[^_]*[^_\s])?)__(\W|$)`)
-	emUnderscore     = regexp.MustCompile(`(^|[^\w\\_])_([^_\s](?:[^_]*[^_\s])?)_([^\w_]|$)`)
-)
+// urlMark stands in for an autolink or a link target while emphasis is
+// made consistent around it, so that nothing inside a URL is ever read as
+// emphasis. A private-use character: answers do not hold it (if one does,
+// emphasis is left as written).
+const urlMark = '\uE000'
 
-// escapePlain escapes HTML, turns bare URLs into autolinks and makes
-// emphasis consistent in text that holds no code span.
+// escapePlain escapes HTML, turns bare URLs into autolinks, makes emphasis
+// consistent and escapes stray backticks in text that holds no code span.
 func escapePlain(s string) string {
-	if strings.ContainsAny(s, "*_") {
-		s = normalizeEmphasis(s)
-	}
+	s = escapeStrayTicks(s)
 	if !strings.ContainsAny(s, "<>") && !strings.Contains(s, "://") {
+		if strings.ContainsAny(s, "*_") {
+			s = normalizeEmphasis(s)
+		}
 		return s
 	}
-	return inlineToken.ReplaceAllStringFunc(s, func(m string) string {
+	var kept []string // autolinks and link targets, in order
+	var mb strings.Builder
+	mb.Grow(len(s) + 8)
+	last := 0
+	for _, loc := range inlineToken.FindAllStringIndex(s, -1) {
+		m := s[loc[0]:loc[1]]
+		mb.WriteString(s[last:loc[0]])
+		last = loc[1]
 		switch {
 		case m == "<":
-			return "&lt;"
+			mb.WriteString("&lt;")
+			continue
 		case m == ">":
-			return "&gt;"
+			mb.WriteString("&gt;")
+			continue
 		case m[0] == '<' || m[0] == ']':
-			return m
+			kept = append(kept, m)
+			mb.WriteRune(urlMark)
+			continue
 		}
+		// A bare URL is a link where GitHub makes one: not inside a word.
 		url, tail := trimURL(m)
-		if url == "" {
-			return m
+		if before := runeBefore(s, loc[0]); url == "" || !(isSpaceAt(before) || strings.ContainsRune("*_~(", before)) {
+			mb.WriteString(m)
+			continue
 		}
-		return "<" + url + ">" + tail
-	})
+		kept = append(kept, "<"+url+">")
+		mb.WriteRune(urlMark)
+		mb.WriteString(tail)
+	}
+	mb.WriteString(s[last:])
+	marked := mb.String()
+	if strings.ContainsAny(marked, "*_") && !strings.ContainsRune(s, urlMark) {
+		marked = normalizeEmphasis(marked)
+	}
+	if len(kept) == 0 {
+		return marked
+	}
+	var b strings.Builder
+	b.Grow(len(marked) + 16)
+	for _, r := range marked {
+		if r == urlMark && len(kept) > 0 {
+			b.WriteString(kept[0])
+			kept = kept[1:]
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// escapeStrayTicks escapes each backtick of text outside code spans (one
+// mapCode found no closer for), so that it cannot open a
+// code span with a backtick further along the line — in the next table
+// cell's neighbour, the next name — and swallow the text between. A
+// backtick the author escaped stays as written.
+func escapeStrayTicks(s string) string {
+	if !strings.Contains(s, "`") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	backslashes := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '`' && backslashes%2 == 0 {
+			b.WriteString("\\`")
+		} else {
+			b.WriteByte(c)
+		}
+		if c == '\\' {
+			backslashes++
+		} else {
+			backslashes = 0
+		}
+	}
+	return b.String()
 }
 
 // normalizeEmphasis writes emphasis with asterisks only (**strong**,
 // *em*), the style the templates use, so a doc never mixes styles; and it
 // escapes runs of * or _ that stand alone between spaces, which could
-// otherwise pair up into emphasis with spaces inside it.
+// otherwise pair up into emphasis with spaces inside it (and which
+// linters flag). It follows CommonMark's flanking rules, with Unicode
+// white space and punctuation: an underscore pair becomes asterisks only
+// where CommonMark reads it as emphasis and the asterisks would be read
+// the same, so snake_case, é_a_é and 日本_語_ stay as written.
 func normalizeEmphasis(s string) string {
-	// A match takes the boundary characters on both sides, so neighbours
-	// ("_a_ _b_") need another pass; each pass removes underscores, so
-	// this ends.
-	for strings.Contains(s, "_") {
-		t := strongUnderscore.ReplaceAllString(s, "$1**$2**$3")
-		t = emUnderscore.ReplaceAllString(t, "$1*$2*$3")
-		if t == s {
-			break
+	b := []byte(s) // underscores become asterisks in place
+	type run struct{ start, n int }
+	var runs []run
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			if i+1 < len(s) && isASCIIPunct(s[i+1]) {
+				i++ // an escaped character is no delimiter
+			}
+		case '_':
+			n := runOf(s[i:], '_')
+			runs = append(runs, run{i, n})
+			i += n - 1
 		}
-		s = t
 	}
-	var b strings.Builder
+	for k := 0; k+1 < len(runs); k++ {
+		o, c := runs[k], runs[k+1]
+		if o.n > 2 || c.n != o.n || !underscoreOpens(s, o.start, o.n) || !underscoreCloses(s, c.start, c.n) {
+			continue
+		}
+		// Neither asterisk may join a run of them, and an asterisk inside
+		// would pair with the new ones.
+		if o.start > 0 && s[o.start-1] == '*' || c.start+c.n < len(s) && s[c.start+c.n] == '*' ||
+			strings.Contains(s[o.start+o.n:c.start], "*") {
+			continue
+		}
+		for j := 0; j < o.n; j++ {
+			b[o.start+j], b[c.start+j] = '*', '*'
+		}
+		k++
+	}
+	s = string(b)
+	var out strings.Builder
+	out.Grow(len(s) + 8)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c != '*' && c != '_' {
-			b.WriteByte(c)
+			out.WriteByte(c)
 			i++
 			continue
 		}
-		j := i
-		for j < len(s) && (s[j] == '*' || s[j] == '_') {
-			j++
-		}
-		// \x00 marks a line break inside a table cell (see Cell).
-		before := i == 0 || s[i-1] == ' ' || s[i-1] == 0
-		after := j == len(s) || s[j] == ' ' || s[j] == 0
-		if before && after {
+		j := i + runOf(s[i:], c) // CommonMark's runs are of one character
+		if isSpaceAt(runeBefore(s, i)) && isSpaceAt(runeAfter(s, j)) {
 			for k := i; k < j; k++ {
-				b.WriteByte('\\')
-				b.WriteByte(s[k])
+				out.WriteByte('\\')
+				out.WriteByte(s[k])
 			}
 		} else {
-			b.WriteString(s[i:j])
+			out.WriteString(s[i:j])
 		}
 		i = j
 	}
-	return b.String()
+	return out.String()
+}
+
+// underscoreOpens and underscoreCloses apply CommonMark's rules for a run
+// of n underscores at s[i:]: it opens emphasis when it is not followed by
+// white space and is preceded by white space, punctuation or nothing
+// (inside a word it never does); closing is the mirror image.
+func underscoreOpens(s string, i, n int) bool {
+	before, after := runeBefore(s, i), runeAfter(s, i+n)
+	return !isSpaceAt(after) && (isSpaceAt(before) || isPunctRune(before))
+}
+
+func underscoreCloses(s string, i, n int) bool {
+	before, after := runeBefore(s, i), runeAfter(s, i+n)
+	return !isSpaceAt(before) && (isSpaceAt(after) || isPunctRune(after))
+}
+
+// noRune stands for the start or end of the text, which CommonMark
+// treats as white space.
+const noRune = -1
+
+func runeBefore(s string, i int) rune {
+	if i == 0 {
+		return noRune
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+func runeAfter(s string, i int) rune {
+	if i >= len(s) {
+		return noRune
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+// isSpaceAt reports Unicode white space, the start or end of the text, or
+// the \x00 that marks a line break in a table cell (see Cell).
+func isSpaceAt(r rune) bool { return r == noRune || r == 0 || unicode.IsSpace(r) }
+
+// isPunctRune is CommonMark's punctuation: Unicode punctuation and
+// symbols; urlMark stands for an autolink's < or a link's ).
+func isPunctRune(r rune) bool {
+	return r == urlMark || r == cellPipe || unicode.IsPunct(r) || unicode.IsSymbol(r)
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }
 
 // trimURL splits trailing punctuation, and closing parentheses that do not
@@ -433,7 +594,7 @@ func escapeLineStart(s string) string {
 		return `\` + s
 	case linkDefinition.MatchString(s):
 		return `\` + s
-	case fenceStart.MatchString(s), setextLine.MatchString(s):
+	case fenceStart.MatchString(s) && !backtickSpanLine(s), setextLine.MatchString(s):
 		return `\` + s
 	case bareMarker.MatchString(s):
 		// An empty list item marker: keep it literal.
@@ -446,6 +607,15 @@ func escapeLineStart(s string) string {
 		return s[:markerEnd-1] + `\` + s[markerEnd-1:]
 	}
 	return s
+}
+
+// backtickSpanLine reports a line that starts with a run of backticks
+// that has more backticks after it: a code span, never a fence (a
+// backtick fence's info string holds no backtick), which a backslash would
+// break.
+func backtickSpanLine(s string) bool {
+	t := strings.TrimLeft(s, " ")
+	return strings.HasPrefix(t, "`") && strings.Contains(t[runOf(t, '`'):], "`")
 }
 
 // listState renumbers ordered lists and re-indents nested items so every

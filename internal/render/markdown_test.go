@@ -20,7 +20,12 @@ func TestCell(t *testing.T) {
 		{"already <https://x.io> linked", "already <https://x.io> linked"},
 		{"[docs](https://x.io/a) here", "[docs](https://x.io/a) here"},
 		{"`a|b` and `<T>`", "`a\\|b` and `<T>`"},
-		{"unmatched ` tick | pipe", "unmatched ` tick \\| pipe"},
+		{"unmatched ` tick | pipe", "unmatched \\` tick \\| pipe"},
+		{"see https://x.io/_a_/b and __init__", "see <https://x.io/_a_/b> and **init**"},
+		{"é_a_é 日本_語_です (_a_) x_a_ _a_x", "é_a_é 日本_語_です (*a*) x_a_ _a_x"},
+		{"「_引用_」 \u00a0_b_\u3000c", "「*引用*」 \u00a0*b*\u3000c"},
+		{"_a*b_ *_c_* _d\\_", "_a*b_ *_c_* _d\\_"},
+		{"x\u00a0*\u00a0 ` `` x", "x\u00a0\\*\u00a0 \\` \\`\\` x"},
 		{"# not a heading", "# not a heading"},
 		{"{{ env \"HOME\" }}", "{{ env \"HOME\" }}"},
 		{"tab\there", "tab here"},
@@ -57,7 +62,8 @@ func TestText(t *testing.T) {
 		{"paragraphs", "one\n\n\n\ntwo  \n", "one\n\ntwo"},
 		{"heading is escaped", "# Not a heading\nbody", "\\# Not a heading\nbody"},
 		{"setext underline", "Title\n=====\ntext\n---", "Title\n\\=====\ntext\n\\---"},
-		{"fence is escaped", "```\ncode", "\\```\ncode"},
+		{"fence is escaped", "```\ncode", "\\`\\`\\`\ncode"},
+		{"tilde fence is escaped", "~~~\ncode", "\\~~~\ncode"},
 		{"html", "a <b>bold</b> & c", "a &lt;b&gt;bold&lt;/b&gt; & c"},
 		{"list gets blank lines and dashes", "Intro:\n* one\n+ two\nAfter.", "Intro:\n\n- one\n- two\n\nAfter."},
 		{"ordered list renumbered", "1. a\n3. b\n7. c", "1. a\n2. b\n3. c"},
@@ -136,8 +142,11 @@ func cellColumns(row string) int {
 	return n - 1
 }
 
+// FuzzCell holds Cell, Inline, Strong and Phrase to a CommonMark
+// renderer: a cell stays one cell, and what a reader sees of the escaped
+// text is what the answer says (see commonmark_test.go).
 func FuzzCell(f *testing.F) {
-	for _, s := range []string{"a|b", "x\ny", "`a|b`", "\\|", "<br>", "https://a.b/c|d", "``` | ```", "\\", "a\\"} {
+	for _, s := range append([]string{"a|b", "x\ny", "`a|b`", "\\|", "<br>", "https://a.b/c|d", "``` | ```", "\\", "a\\"}, inlineCases...) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -159,6 +168,13 @@ func FuzzCell(f *testing.F) {
 		if strings.ContainsAny(cc, "\n\r") || cellColumns("| "+cc+" | x |") != 2 {
 			t.Fatalf("CodeCell(%q) = %q breaks the row", s, cc)
 		}
+		checkInline(t, s)
+		checkCell(t, s)
+		half := len(s) / 2
+		for half > 0 && !utf8.RuneStart(s[half]) {
+			half--
+		}
+		checkStrongPair(t, s[:half], s[half:])
 	})
 }
 
