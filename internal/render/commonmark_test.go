@@ -23,8 +23,8 @@ var (
 	// The <br> Cell writes is raw HTML, shown as is.
 	ours = goldmark.New(goldmark.WithExtensions(extension.Table), goldmark.WithRendererOptions(html.WithUnsafe()))
 	// asWritten renders answer text as the author would see it in any
-	// Markdown preview, bare URLs linked as GitHub does.
-	asWritten = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Linkify))
+	// Markdown preview (asAuthored links its bare URLs as GitHub does).
+	asWritten = goldmark.New(goldmark.WithExtensions(extension.Table))
 	htmlTag   = regexp.MustCompile(`<[^>]*>`)
 	spaces    = regexp.MustCompile(`\s+`)
 )
@@ -55,32 +55,55 @@ func plainText(h string) string {
 }
 
 // asAuthored is the answer text as its author meant it: one line, with
-// < and > outside code spans as text (designdoc never lets HTML through).
+// < and > outside code spans as text (designdoc never lets HTML through)
+// and each plain URL (see oracleApplies) linked where GitHub links one:
+// at the start, after white space or after * _ ~ (.
 func asAuthored(s string) string {
 	s = joinLines(strings.TrimSpace(s), " ")
 	return mapCode(s, func(p string) string {
-		return strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(p)
+		var b strings.Builder
+		last := 0
+		for _, loc := range plainURL.FindAllStringIndex(p, -1) {
+			b.WriteString(html2text.Replace(p[last:loc[0]]))
+			if before := runeBefore(p, loc[0]); isSpaceAt(before) || strings.ContainsRune("*_~(", before) {
+				b.WriteString("<" + p[loc[0]:loc[1]] + ">")
+			} else {
+				b.WriteString(p[loc[0]:loc[1]])
+			}
+			last = loc[1]
+		}
+		b.WriteString(html2text.Replace(p[last:]))
+		return b.String()
 	}, func(c string) string { return c })
 }
+
+var html2text = strings.NewReplacer("<", "&lt;", ">", "&gt;")
 
 // oracleApplies reports whether the oracle applies to s: text a loader can
 // produce, without what Inline keeps as the author wrote it and a
 // renderer shows differently from the text (autolinks and links written
 // out, raw entities).
 //
-// Only plain URLs (a dotted host, a path of letters, digits and / _ . -,
-// then a space or the end) are held to it: designdoc links every
-// http(s):// it finds, to the next space less trailing punctuation, and
-// where GitHub's rules for a link's host and end differ (http://_0_,
-// https://a.b!_c_) the reader sees the link, not emphasis.
+// Only plain URLs are held to it: http(s), a dotted host, a path of
+// letters, digits and / _ . - that ends in a letter, digit or /, then a
+// space or the end. Where a link's end is a matter of rules (GitHub drops
+// a trailing _ or . and some renderers do not: https://a.b/c__.__), or
+// its host is (http://_0_, https://a.b!_c_), the reader sees the link and
+// the delimiters after it read as they would after any closing bracket.
 func oracleApplies(s string) bool {
 	if !utf8.ValidString(s) || strings.ContainsAny(s, "\x00\x01&\\[") || strings.Contains(s, "<http") {
 		return false
 	}
-	return strings.Count(s, "://") == len(linkableHost.FindAllString(s, -1))
+	plain := 0
+	for _, loc := range plainURL.FindAllStringIndex(s, -1) {
+		if isSpaceAt(runeAfter(s, loc[1])) {
+			plain++
+		}
+	}
+	return strings.Count(s, "://") == plain
 }
 
-var linkableHost = regexp.MustCompile(`://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[A-Za-z0-9/_.-]*)?(?:\s|$)`)
+var plainURL = regexp.MustCompile(`https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/(?:[A-Za-z0-9/_.-]*[A-Za-z0-9/])?)?`)
 
 var inlineCases = []string{
 	"see https://x.io/_a_/b and _c_",

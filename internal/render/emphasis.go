@@ -1,6 +1,9 @@
 package render
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Strong renders answer text in bold, for names the templates set off
 // (**Web Client** → **API Gateway**). It escapes like Inline, and more,
@@ -73,7 +76,7 @@ func strongPlain(p string) string {
 			continue
 		case c == '*':
 			b.WriteByte('\\')
-		case c == '_' && !(i > 0 && isWordByte(p[i-1]) && i+1 < len(p) && isWordByte(p[i+1])):
+		case c == '_' && !(isWordRune(runeBefore(p, i)) && isWordRune(runeAfter(p, i+1))):
 			b.WriteByte('\\')
 		}
 		b.WriteByte(c)
@@ -91,8 +94,7 @@ func strongCode(span string) string {
 	return Code(inner)
 }
 
-// isWordByte reports whether c is an ASCII letter or digit, or part of a
-// multi-byte UTF-8 character (intraword underscores never make emphasis).
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
-}
+// isWordRune reports whether r is a letter or a digit: an underscore
+// between two never makes emphasis (between punctuation, as in 「_」, it
+// can).
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

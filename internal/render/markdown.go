@@ -53,7 +53,33 @@ func Cell(s string) string {
 		// a <br> there would show as text.
 		return escapePipes(strings.ReplaceAll(code, "\x00", " "))
 	})
-	return strings.ReplaceAll(out, "\x00", "<br>")
+	return cellBreaks(out)
+}
+
+// cellBreaks turns Cell's \x00 marks into <br>. A * or _ beside one gets
+// a space between, as the line break was: beside the tag's < or > it
+// would be beside punctuation, and could open or close emphasis that the
+// answer does not have (&lt;*<br>0* would read as emphasis).
+func cellBreaks(s string) string {
+	if !strings.ContainsRune(s, 0) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); i++ {
+		if s[i] != 0 {
+			b.WriteByte(s[i])
+			continue
+		}
+		if i > 0 && (s[i-1] == '*' || s[i-1] == '_') {
+			b.WriteByte(' ')
+		}
+		b.WriteString("<br>")
+		if i+1 < len(s) && (s[i+1] == '*' || s[i+1] == '_') {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
 }
 
 // cellPlain escapes text outside code spans for a table cell. A pipe ends
@@ -182,23 +208,67 @@ func mapCode(s string, plain, code func(string) string) string {
 		}
 		last[runs[k].n] = k
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 16)
-	start := 0 // start of pending plain text
+	type span struct{ start, end int }
+	var spans []span
 	for k := 0; k < len(runs); k++ {
 		r := runs[k]
-		if r.start < start || next[k] < 0 || escapedAt(s, r.start) {
+		if len(spans) > 0 && r.start < spans[len(spans)-1].end || next[k] < 0 || escapedAt(s, r.start) {
 			continue
 		}
 		c := runs[next[k]]
-		b.WriteString(plain(s[start:r.start]))
-		b.WriteString(code(s[r.start : c.start+c.n]))
-		start = c.start + c.n
+		spans = append(spans, span{r.start, c.start + c.n})
 		k = next[k]
+	}
+	if len(spans) == 0 {
+		return plain(s)
+	}
+	// The text is escaped as one, each span a codeMark, so that emphasis
+	// and lone delimiters read as CommonMark reads them beside a span.
+	if !strings.ContainsRune(s, codeMark) {
+		var m strings.Builder
+		m.Grow(len(s))
+		start := 0
+		for _, sp := range spans {
+			m.WriteString(s[start:sp.start])
+			m.WriteRune(codeMark)
+			start = sp.end
+		}
+		m.WriteString(s[start:])
+		if marked := plain(m.String()); strings.Count(marked, string(codeMark)) == len(spans) {
+			var b strings.Builder
+			b.Grow(len(marked) + 16)
+			k := 0
+			for {
+				i := strings.IndexRune(marked, codeMark)
+				if i < 0 {
+					break
+				}
+				b.WriteString(marked[:i])
+				b.WriteString(code(s[spans[k].start:spans[k].end]))
+				k++
+				marked = marked[i+utf8.RuneLen(codeMark):]
+			}
+			b.WriteString(marked)
+			return b.String()
+		}
+	}
+	// Text that holds a codeMark of its own: each piece alone.
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	start := 0
+	for _, sp := range spans {
+		b.WriteString(plain(s[start:sp.start]))
+		b.WriteString(code(s[sp.start:sp.end]))
+		start = sp.end
 	}
 	b.WriteString(plain(s[start:]))
 	return b.String()
 }
+
+// codeMark stands in for a code span while the text around it is
+// escaped; emphasis reads it as punctuation, as it reads a backtick. A
+// private-use character, like urlMark.
+const codeMark = '\uE001'
 
 // escapedAt reports whether s[i] follows an odd number of backslashes:
 // outside a code span it is then a literal character.
@@ -225,8 +295,9 @@ func runOf(s string, c byte) int {
 // inlineToken finds, in order of preference: an autolink the user wrote,
 // the target of a Markdown link, a bare URL, or an angle bracket.
 // The \x00 that Cell uses to mark line breaks ends a URL, like a space;
-// so does the \x01 it puts for a pipe, for a bare URL.
-var inlineToken = regexp.MustCompile(`<https?://[^\s<>\x00]+>|\]\(https?://[^\s()\x00]*(?:\([^\s()\x00]*\)[^\s()\x00]*)*\)|https?://[^\s<>\x00\x01]+|[<>]`)
+// so does a code span's codeMark, and the \x01 Cell puts for a pipe, for
+// a bare URL.
+var inlineToken = regexp.MustCompile(`<https?://[^\s<>\x00\x{E001}]+>|\]\(https?://[^\s()\x00\x{E001}]*(?:\([^\s()\x00\x{E001}]*\)[^\s()\x00\x{E001}]*)*\)|https?://[^\s<>\x00\x01\x{E001}]+|[<>]`)
 
 // urlMark stands in for an autolink or a link target while emphasis is
 // made consistent around it, so that nothing inside a URL is ever read as
@@ -347,15 +418,13 @@ func normalizeEmphasis(s string) string {
 			i += n - 1
 		}
 	}
-	for k := 0; k+1 < len(runs); k++ {
+	// An asterisk anywhere on the line could pair with new ones (*000!_!_
+	// would read as *000!* then !*), so underscores become asterisks only
+	// on a line that has none.
+	hasStar := strings.Contains(s, "*")
+	for k := 0; !hasStar && k+1 < len(runs); k++ {
 		o, c := runs[k], runs[k+1]
 		if o.n > 2 || c.n != o.n || !underscoreOpens(s, o.start, o.n) || !underscoreCloses(s, c.start, c.n) {
-			continue
-		}
-		// Neither asterisk may join a run of them, and an asterisk inside
-		// would pair with the new ones.
-		if o.start > 0 && s[o.start-1] == '*' || c.start+c.n < len(s) && s[c.start+c.n] == '*' ||
-			strings.Contains(s[o.start+o.n:c.start], "*") {
 			continue
 		}
 		for j := 0; j < o.n; j++ {
@@ -428,7 +497,7 @@ func isSpaceAt(r rune) bool { return r == noRune || r == 0 || unicode.IsSpace(r)
 // isPunctRune is CommonMark's punctuation: Unicode punctuation and
 // symbols; urlMark stands for an autolink's < or a link's ).
 func isPunctRune(r rune) bool {
-	return r == urlMark || r == cellPipe || unicode.IsPunct(r) || unicode.IsSymbol(r)
+	return r == urlMark || r == codeMark || r == cellPipe || unicode.IsPunct(r) || unicode.IsSymbol(r)
 }
 
 func isASCIIPunct(c byte) bool {
