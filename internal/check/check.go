@@ -177,7 +177,9 @@ type run struct {
 	rule     Rule
 	findings []Finding
 
-	texts *textIndex // the doc's passages, built on first use
+	all       []passage  // the doc's passages, collected on first use
+	collected bool       // all holds them
+	texts     *textIndex // where components are named, built on first use
 }
 
 // report adds a finding of the current rule at p.

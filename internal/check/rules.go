@@ -482,12 +482,18 @@ func synced(index design.Component, kinds map[string]string, es []edge) bool {
 
 var realtimeWords = re(`\breal[- ]?time\b|\blive (updates?|feed|scores?|location|chat|view)|\binstant(ly)?\b|\bpush(ed)? (notifications? )?to\b|\bas (it|they) happens?\b|\bwithout (refreshing|reloading|polling)\b`)
 
+// realtimeStems are in every match of realtimeWords.
+var realtimeStems = []string{"real", "live ", "instant", "push", "happen", "without "}
+
 func realtimeChannel(r *run) {
 	d := r.doc
 	if d.API.Realtime != "none" && d.API.Realtime != "" {
 		return
 	}
 	check := func(text string, p design.Pos, what string) bool {
+		if !mayHold(text, realtimeStems...) {
+			return false
+		}
 		m := realtimeWords.FindString(text)
 		if m == "" {
 			return false
@@ -561,7 +567,7 @@ func queueRetries(r *run) {
 		if c.Kind != "queue" && c.Kind != "stream" {
 			continue
 		}
-		if text := r.about(c.Name); containsAny(strings.ToLower(text), retryStems...) && retryWords.MatchString(text) {
+		if text := r.about(c.Name); mayHold(text, retryStems...) && retryWords.MatchString(text) {
 			continue
 		}
 		r.report(c.Pos, "say what happens when a consumer fails: retries with backoff, then a dead-letter queue that someone watches",
@@ -736,10 +742,9 @@ func relationalMultiRegion(r *run) {
 	}
 	// Every way of saying multi-region writes has one of these words, a
 	// cheap test before the expression.
-	x, multi := r.index(), false
-	for i, p := range x.passages {
-		l := x.lower[i]
-		if (strings.Contains(l, "region") || strings.Contains(l, "active") || strings.Contains(l, "multi")) && multiRegionWrite.MatchString(p.text) {
+	multi := false
+	for _, p := range r.passages() {
+		if mayHold(p.text, "region", "active", "multi") && multiRegionWrite.MatchString(p.text) {
 			multi = true
 			break
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/designdoc-cli/designdoc/internal/design"
 )
@@ -19,41 +20,138 @@ type passage struct {
 	other     string // the other end of a connection or step
 }
 
-// passages lists every free text of the doc with its place. Open
-// questions are left out: an undecided question is not a placeholder.
-func (r *run) passages() []passage { return r.index().passages }
+// passages lists every free text of the doc with its place, collected on
+// first use. Open questions are left out: an undecided question is not a
+// placeholder.
+func (r *run) passages() []passage {
+	if !r.collected {
+		r.all, r.collected = r.collectPassages(), true
+	}
+	return r.all
+}
 
-// textIndex holds the doc's passages once, lower-cased, with the passages
-// each component and each word appear in, so that about stays linear in
-// the doc (a 10 000-entity doc has some 100 000 passages and 2 500
-// components; scanning every passage for every component took 45 s).
+// textIndex holds the passages each component and each word of a
+// component's name appear in, so that about stays linear in the doc (a
+// 10 000-entity doc has some 100 000 passages and 2 500 components;
+// scanning every passage for every component took 45 s). Only the words
+// of component names are indexed (about is asked about components), and a
+// passage is lower-cased only when about looks at it.
 type textIndex struct {
 	passages []passage
-	lower    []string
+	lower    []string         // lower-cased text, "" until needed
 	byName   map[string][]int // component or other end → passages
-	byWord   map[string][]int // lower-case word → passages
+	byWord   map[string][]int // lower-case word of a component name → passages
 }
 
 func (r *run) index() *textIndex {
 	if r.texts != nil {
 		return r.texts
 	}
-	ps := r.collectPassages()
+	ps := r.passages()
 	x := &textIndex{passages: ps, lower: make([]string, len(ps)), byName: map[string][]int{}, byWord: map[string][]int{}}
+	for _, c := range r.doc.HighLevelDesign.Components {
+		for _, w := range words(strings.ToLower(c.Name)) {
+			x.byWord[w] = nil
+		}
+	}
+	var buf []byte
 	for i, p := range ps {
-		x.lower[i] = strings.ToLower(p.text)
 		x.byName[p.component] = append(x.byName[p.component], i)
 		if p.other != p.component {
 			x.byName[p.other] = append(x.byName[p.other], i)
 		}
-		for _, w := range words(x.lower[i]) {
-			if l := x.byWord[w]; len(l) == 0 || l[len(l)-1] != i {
-				x.byWord[w] = append(l, i)
+		if !isASCII(p.text) {
+			// strings.ToLower can turn a non-ASCII letter into an ASCII
+			// one (the Kelvin sign into k): take its words as it has them.
+			x.lower[i] = strings.ToLower(p.text)
+			for _, w := range words(x.lower[i]) {
+				x.note(w, i)
+			}
+			continue
+		}
+		t := p.text
+		for j := 0; j < len(t); {
+			if !isWordByte(lowerASCII(t[j])) {
+				j++
+				continue
+			}
+			buf = buf[:0]
+			for ; j < len(t) && isWordByte(lowerASCII(t[j])); j++ {
+				buf = append(buf, lowerASCII(t[j]))
+			}
+			if _, ok := x.byWord[string(buf)]; ok { // no allocation to look up
+				x.note(string(buf), i)
 			}
 		}
 	}
 	r.texts = x
 	return x
+}
+
+// note records that passage i holds the indexed word w.
+func (x *textIndex) note(w string, i int) {
+	l, ok := x.byWord[w]
+	if ok && (len(l) == 0 || l[len(l)-1] != i) {
+		x.byWord[w] = append(l, i)
+	}
+}
+
+// lowerAt is passage i's text in lower case.
+func (x *textIndex) lowerAt(i int) string {
+	if x.lower[i] == "" {
+		x.lower[i] = strings.ToLower(x.passages[i].text)
+	}
+	return x.lower[i]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// mayHold is a cheap test before a case-insensitive expression: it is
+// false only when ASCII text s holds none of subs (given in lower case),
+// ignoring case. Text with other characters may match through Unicode
+// case folding (ſ is an s to (?i)), so for it the answer is true.
+func mayHold(s string, subs ...string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		c = lowerASCII(c)
+		for _, sub := range subs {
+			if c == sub[0] && hasPrefixFold(s[i:], sub) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixFold reports whether ASCII s starts with lower-case sub,
+// ignoring case.
+func hasPrefixFold(s, sub string) bool {
+	if len(s) < len(sub) {
+		return false
+	}
+	for k := 0; k < len(sub); k++ {
+		if lowerASCII(s[k]) != sub[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // words splits lower-case text into its runs of word bytes, the units
@@ -142,7 +240,14 @@ func (r *run) about(name string) string {
 	// A passage that mentions name holds each of its words as a whole
 	// word, so only the passages holding its rarest word need looking at.
 	var candidates []int
-	if ws := words(strings.ToLower(name)); len(ws) > 0 {
+	ws := words(strings.ToLower(name))
+	indexed := len(ws) > 0
+	for _, w := range ws {
+		if _, ok := x.byWord[w]; !ok {
+			indexed = false // not a component's name: look everywhere
+		}
+	}
+	if indexed {
 		candidates = x.byWord[ws[0]]
 		for _, w := range ws[1:] {
 			if l := x.byWord[w]; len(l) < len(candidates) {
@@ -158,7 +263,7 @@ func (r *run) about(name string) string {
 	lname := strings.ToLower(name)
 	var hits []int
 	for _, i := range candidates {
-		if mentionsLower(x.lower[i], lname) {
+		if mentionsLower(x.lowerAt(i), lname) {
 			hits = append(hits, i)
 		}
 	}

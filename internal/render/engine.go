@@ -282,7 +282,7 @@ func (t *Template) Execute(v *View) ([]byte, error) {
 	}
 	set.Funcs(template.FuncMap{"include": includeFunc(set)})
 	var buf bytes.Buffer
-	buf.Grow(4096 + 600*len(v.Entities))
+	buf.Grow(4096 + 1024*len(v.Entities)) // about what an entity renders to, with its share of the rest
 	if err := set.ExecuteTemplate(&buf, t.main, v); err != nil {
 		return nil, templateError(err)
 	}

@@ -80,6 +80,13 @@ func scanDoc(doc []byte) []docLine {
 			doc = nil
 		}
 		l := docLine{text: text}
+		b := bytes.TrimLeft(bytes.TrimRight(text, " \t\r\n"), " ")
+		// Only a line that starts with a fence, heading or marker
+		// character can be one: the rest, most of a doc, need no string.
+		if len(b) == 0 || !strings.ContainsRune("`~#<", rune(b[0])) && (fence == "" || b[0] != fence[0]) {
+			lines = append(lines, l)
+			continue
+		}
 		s := strings.TrimRight(string(text), " \t\r\n")
 		trimmed := strings.TrimLeft(s, " ")
 		indent := len(s) - len(trimmed)

@@ -1,0 +1,72 @@
+package check
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// prefilters are the cheap tests the rules run before an expression: each
+// must say yes to every text the expression matches.
+var prefilters = []struct {
+	name  string
+	expr  *regexp.Regexp
+	stems []string
+}{
+	{"realtime", realtimeWords, realtimeStems},
+	{"retry", retryWords, retryStems},
+	{"multi-region", multiRegionWrite, []string{"region", "active", "multi"}},
+}
+
+var prefilterCases = []string{
+	"Users see scores in REAL-TIME", "Live Feed of posts", "INSTANTLY", "Pushed notifications to phones",
+	"as they HAPPEN", "Without Polling", "Retries with Back-off", "a DLQ someone watches", "Dead Letter queue",
+	"Multi-Region writes", "writes to ALL regions", "Active-Active", "multi-primary",
+	"puſh to the client",     // ſ folds to s for (?i)
+	"\u212aeep redelivering", // the Kelvin sign
+	"nothing to see here", "", "real", "region",
+}
+
+func TestPrefiltersPassEveryMatch(t *testing.T) {
+	matched := 0
+	for _, s := range prefilterCases {
+		matched += checkPrefilters(t, s)
+	}
+	if matched < 13 {
+		t.Fatalf("only %d cases matched an expression: the table no longer tests the prefilters", matched)
+	}
+	for _, p := range prefilters {
+		if mayHold("nothing to see here", p.stems...) {
+			t.Errorf("%s: mayHold says yes to text with none of its stems", p.name)
+		}
+	}
+}
+
+func FuzzPrefilters(f *testing.F) {
+	for _, s := range prefilterCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if utf8.ValidString(s) {
+			checkPrefilters(t, s)
+		}
+	})
+}
+
+// checkPrefilters fails when an expression matches s and its prefilter
+// said no, and counts the expressions that matched.
+func checkPrefilters(t *testing.T, s string) int {
+	t.Helper()
+	n := 0
+	for _, p := range prefilters {
+		if !p.expr.MatchString(s) {
+			continue
+		}
+		n++
+		if !mayHold(s, p.stems...) {
+			t.Errorf("%s matches %q, but mayHold(%q) says no", p.name, s, strings.Join(p.stems, ", "))
+		}
+	}
+	return n
+}
