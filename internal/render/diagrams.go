@@ -1,6 +1,9 @@
 package render
 
 import (
+	"slices"
+	"sync"
+
 	"github.com/designdoc-cli/designdoc/internal/diagram"
 )
 
@@ -12,18 +15,79 @@ import (
 // ArchitectureDiagram is the high-level design as a flowchart: the
 // components grouped by tier and shaped by kind, the connections labelled.
 func (v *View) ArchitectureDiagram() string {
-	return mermaidBlock("architecture diagram", diagram.Architecture(v.Doc))
+	if v.diagrams != nil {
+		return v.diagrams.architecture()
+	}
+	return v.architectureDiagram()
 }
 
 // SequenceDiagram is the data flow as a sequence diagram, numbered like
 // the list of steps.
 func (v *View) SequenceDiagram() string {
-	return mermaidBlock("sequence diagram", diagram.Sequence(v.Doc))
+	if v.diagrams != nil {
+		return v.diagrams.sequence()
+	}
+	return v.sequenceDiagram()
 }
 
 // ERDiagram is the core entities with their fields and relations.
 func (v *View) ERDiagram() string {
-	return mermaidBlock("ER diagram", diagram.ER(v.Doc))
+	if v.diagrams != nil {
+		return v.diagrams.er()
+	}
+	return v.erDiagram()
+}
+
+func (v *View) architectureDiagram() string {
+	return mermaidBlock("architecture diagram", diagram.Architecture(v.Doc))
+}
+
+func (v *View) sequenceDiagram() string {
+	return mermaidBlock("sequence diagram", diagram.Sequence(v.Doc))
+}
+
+func (v *View) erDiagram() string { return mermaidBlock("ER diagram", diagram.ER(v.Doc)) }
+
+// diagramSet holds a view's diagrams, each made on first use.
+type diagramSet struct {
+	architecture, sequence, er func() string
+}
+
+// prefetchMin is the number of entities from which prefetch is worth a
+// goroutine: below it the whole doc renders in a few milliseconds.
+const prefetchMin = 200
+
+// prefetch starts making the diagrams and the entities' field tables of a
+// large doc in the background, on the other cores, while the template
+// runs from the top; the template then takes each as it comes to it,
+// waiting only for one still being made. Each is made once, by whichever
+// asks first, so the doc is the same byte for byte. The view must not
+// change afterwards.
+func (v *View) prefetch() {
+	if v.diagrams != nil || len(v.Entities)+len(v.Doc.DataFlow)+len(v.Doc.HighLevelDesign.Components) < prefetchMin {
+		return
+	}
+	v.diagrams = &diagramSet{
+		architecture: sync.OnceValue(v.architectureDiagram),
+		sequence:     sync.OnceValue(v.sequenceDiagram),
+		er:           sync.OnceValue(v.erDiagram),
+	}
+	for i := range v.Entities {
+		e := &v.Entities[i]
+		e.fieldsTable = sync.OnceValue(e.makeFieldsTable)
+	}
+	entities := slices.Clone(v.Entities) // the template ranges over v.Entities
+	go func() {
+		// In the order the built-in templates use them.
+		v.diagrams.er()
+		for _, e := range entities {
+			e.fieldsTable()
+		}
+	}()
+	go func() {
+		v.diagrams.sequence()
+		v.diagrams.architecture()
+	}()
 }
 
 // mermaidBlock fences diagram d. A diagram Mermaid would refuse to draw

@@ -281,6 +281,7 @@ func (t *Template) Execute(v *View) ([]byte, error) {
 		return nil, err
 	}
 	set.Funcs(template.FuncMap{"include": includeFunc(set)})
+	v.prefetch()
 	var buf bytes.Buffer
 	buf.Grow(4096 + 1024*len(v.Entities)) // about what an entity renders to, with its share of the rest
 	if err := set.ExecuteTemplate(&buf, t.main, v); err != nil {

@@ -38,6 +38,7 @@ type View struct {
 	CapacityProblems    []string
 
 	headings *headingSet // the headings before the team's sections, for AddTeamSections
+	diagrams *diagramSet // made once, maybe ahead (see prefetch)
 }
 
 // ExtraView is one of a team's own sections as the doc shows it.
@@ -65,6 +66,8 @@ type FRView struct {
 type EntityView struct {
 	design.Entity
 	Heading string
+
+	fieldsTable func() string // FieldsTable made once, maybe ahead (see prefetch)
 }
 
 // EndpointView is an endpoint with a heading unique in the document.
