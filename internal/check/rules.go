@@ -483,7 +483,7 @@ func synced(index design.Component, kinds map[string]string, es []edge) bool {
 var realtimeWords = re(`\breal[- ]?time\b|\blive (updates?|feed|scores?|location|chat|view)|\binstant(ly)?\b|\bpush(ed)? (notifications? )?to\b|\bas (it|they) happens?\b|\bwithout (refreshing|reloading|polling)\b`)
 
 // realtimeStems are in every match of realtimeWords.
-var realtimeStems = []string{"real", "live ", "instant", "push", "happen", "without "}
+var realtimeStems = newStems("real", "live ", "instant", "push", "happen", "without ")
 
 func realtimeChannel(r *run) {
 	d := r.doc
@@ -491,7 +491,7 @@ func realtimeChannel(r *run) {
 		return
 	}
 	check := func(text string, p design.Pos, what string) bool {
-		if !mayHold(text, realtimeStems...) {
+		if !realtimeStems.mayHold(text) {
 			return false
 		}
 		m := realtimeWords.FindString(text)
@@ -550,7 +550,7 @@ func blobFields(r *run) {
 var retryWords = re(`retr(y|ies|ied)|dead[- ]letter|\bdlq\b|redeliver|redrive|poison|back-?off|requeue`)
 
 // retryStems are in every match of retryWords: a cheap test first.
-var retryStems = []string{"retr", "dead", "dlq", "redeliver", "redrive", "poison", "back", "requeue"}
+var retryStems = newStems("retr", "dead", "dlq", "redeliver", "redrive", "poison", "back", "requeue")
 
 // containsAny reports whether s holds one of subs.
 func containsAny(s string, subs ...string) bool {
@@ -567,7 +567,7 @@ func queueRetries(r *run) {
 		if c.Kind != "queue" && c.Kind != "stream" {
 			continue
 		}
-		if text := r.about(c.Name); mayHold(text, retryStems...) && retryWords.MatchString(text) {
+		if text := r.about(c.Name); retryStems.mayHold(text) && retryWords.MatchString(text) {
 			continue
 		}
 		r.report(c.Pos, "say what happens when a consumer fails: retries with backoff, then a dead-letter queue that someone watches",
@@ -713,6 +713,7 @@ func cacheInvalidation(r *run) {
 var (
 	relationalTech   = re(`postgres|\bmysql\b|mariadb|sql server|\bmssql\b|\boracle\b|\baurora\b|\brds\b|sqlite|relational`)
 	distributedSQL   = re(`spanner|cockroach|yugabyte|\btidb\b|aurora (dsql|global)`)
+	multiRegionStems = newStems("region", "active", "multi")
 	multiRegionWrite = re(`multi[- ]?region writes?|writes? (in|to|from) (every|all|each|several|multiple|any) regions?|active[- ]active|multi[- ](master|primary|leader)`)
 	availabilityWins = re(`availab\w*[^.;]{0,40}\b(over|before|rather than|instead of|above|beats?|>)\b[^.;]{0,20}consisten|\bAP\b`)
 	conflictWords    = re(`conflict|last[- ]write|\blww\b|\bcrdt|vector clock|reconcil|multi[- ]?region`)
@@ -744,7 +745,7 @@ func relationalMultiRegion(r *run) {
 	// cheap test before the expression.
 	multi := false
 	for _, p := range r.passages() {
-		if mayHold(p.text, "region", "active", "multi") && multiRegionWrite.MatchString(p.text) {
+		if multiRegionStems.mayHold(p.text) && multiRegionWrite.MatchString(p.text) {
 			multi = true
 			break
 		}

@@ -15,7 +15,7 @@ import (
 type passage struct {
 	text      string
 	pos       design.Pos
-	where     string // the answers path, for messages
+	where     place  // the answers path, for messages
 	component string // the component it describes or touches, "" for none
 	other     string // the other end of a connection or step
 }
@@ -120,18 +120,39 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
-// mayHold is a cheap test before a case-insensitive expression: it is
-// false only when ASCII text s holds none of subs (given in lower case),
+// stems are words, in lower case, one of which is in every match of a
+// case-insensitive expression: mayHold is the cheap test before it.
+type stems struct {
+	subs  []string
+	first [256]bool // the first bytes of subs, in either case
+}
+
+func newStems(subs ...string) *stems {
+	st := &stems{subs: subs}
+	for _, sub := range subs {
+		c := sub[0]
+		st.first[c] = true
+		if 'a' <= c && c <= 'z' {
+			st.first[c-'a'+'A'] = true
+		}
+	}
+	return st
+}
+
+// mayHold is false only when ASCII text s holds none of the stems,
 // ignoring case. Text with other characters may match through Unicode
 // case folding (ſ is an s to (?i)), so for it the answer is true.
-func mayHold(s string, subs ...string) bool {
+func (st *stems) mayHold(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			return true
 		}
+		if !st.first[c] {
+			continue
+		}
 		c = lowerASCII(c)
-		for _, sub := range subs {
+		for _, sub := range st.subs {
 			if c == sub[0] && hasPrefixFold(s[i:], sub) {
 				return true
 			}
@@ -177,59 +198,85 @@ func words(s string) []string {
 func (r *run) collectPassages() []passage {
 	d := r.doc
 	var out []passage
-	add := func(text string, p design.Pos, where string) {
+	add := func(text string, p design.Pos, where place) {
 		if text != "" {
 			out = append(out, passage{text: text, pos: p, where: where})
 		}
 	}
-	add(d.Title, r.key("title"), "title")
-	add(d.Summary, r.key("summary"), "summary")
+	add(d.Title, r.key("title"), at("title"))
+	add(d.Summary, r.key("summary"), at("summary"))
 	for i, fr := range d.Requirements.Functional {
-		add(fr.Text, fr.Pos, design.FRID(i+1))
+		add(fr.Text, fr.Pos, place{i: i + 1, j: -1})
 	}
 	for i, s := range d.Requirements.OutOfScope {
-		add(s, r.key("requirements"), "requirements.out_of_scope["+itoa(i)+"]")
+		add(s, r.key("requirements"), item("requirements.out_of_scope", i))
 	}
 	for i, nf := range d.Requirements.NonFunctional {
-		add(nf.Requirement, nf.Pos, "requirements.non_functional["+itoa(i)+"]")
+		add(nf.Requirement, nf.Pos, item("requirements.non_functional", i))
 	}
 	for i, e := range d.Entities {
-		at := "entities[" + itoa(i) + "]"
-		add(e.Description, e.Pos, at+".description")
+		add(e.Description, e.Pos, place{name: "entities", i: i, sub: ".description", j: -1})
 		for j, f := range e.Fields {
-			add(joinNonEmpty(f.Type, f.Note), f.Pos, at+".fields["+itoa(j)+"]")
+			add(joinNonEmpty(f.Type, f.Note), f.Pos, place{name: "entities", i: i, sub: ".fields", j: j})
 		}
 		for j, rel := range e.Relations {
-			add(rel.Label, rel.Pos, at+".relations["+itoa(j)+"]")
+			add(rel.Label, rel.Pos, place{name: "entities", i: i, sub: ".relations", j: j})
 		}
 	}
 	for i, ep := range d.API.Endpoints {
-		add(joinNonEmpty(ep.Summary, ep.Request, ep.Response, ep.Auth), ep.Pos, "api.endpoints["+itoa(i)+"]")
+		add(joinNonEmpty(ep.Summary, ep.Request, ep.Response, ep.Auth), ep.Pos, item("api.endpoints", i))
 	}
 	for i, s := range d.DataFlow {
-		out = append(out, passage{text: s.Action, pos: s.Pos, where: "data_flow[" + itoa(i) + "]", component: s.From, other: s.To})
+		out = append(out, passage{text: s.Action, pos: s.Pos, where: item("data_flow", i), component: s.From, other: s.To})
 	}
 	for i, c := range d.HighLevelDesign.Components {
 		out = append(out, passage{text: joinNonEmpty(c.Technology, c.Responsibility), pos: c.Pos,
-			where: "high_level_design.components[" + itoa(i) + "]", component: c.Name})
+			where: item("high_level_design.components", i), component: c.Name})
 	}
 	for i, c := range d.HighLevelDesign.Connections {
-		out = append(out, passage{text: c.Label, pos: c.Pos, where: "high_level_design.connections[" + itoa(i) + "]", component: c.From, other: c.To})
+		out = append(out, passage{text: c.Label, pos: c.Pos, where: item("high_level_design.connections", i), component: c.From, other: c.To})
 	}
-	add(d.HighLevelDesign.Notes, r.key("high_level_design"), "high_level_design.notes")
+	add(d.HighLevelDesign.Notes, r.key("high_level_design"), at("high_level_design.notes"))
 	for i, dd := range d.DeepDives {
-		add(joinNonEmpty(dd.Title, dd.Problem, dd.Solution, dd.Tradeoffs), dd.Pos, "deep_dives["+itoa(i)+"]")
+		add(joinNonEmpty(dd.Title, dd.Problem, dd.Solution, dd.Tradeoffs), dd.Pos, item("deep_dives", i))
 	}
 	for i, e := range d.ExtraSections {
-		add(e.Text, e.Pos, "extra_sections["+itoa(i)+"]")
+		add(e.Text, e.Pos, item("extra_sections", i))
 	}
 	for i, a := range d.Alternatives {
-		add(joinNonEmpty(a.Title, a.WhyNot), a.Pos, "alternatives["+itoa(i)+"]")
+		add(joinNonEmpty(a.Title, a.WhyNot), a.Pos, item("alternatives", i))
 	}
 	for i := range d.OpenQuestions {
-		add(d.Resolution(i), d.QuestionPosition(i), "open_questions["+itoa(i)+"].resolved")
+		add(d.Resolution(i), d.QuestionPosition(i), place{name: "open_questions", i: i, sub: ".resolved", j: -1})
 	}
 	return out
+}
+
+// place is where a passage was written, made into a path such as
+// entities[3].fields[2] only for a message.
+type place struct {
+	name string // "title", "entities"; "" for a functional requirement, FR<i>
+	i    int    // index into name, -1 for none
+	sub  string // ".fields", ".description"…
+	j    int    // index into sub, -1 for none
+}
+
+func at(name string) place          { return place{name: name, i: -1, j: -1} }
+func item(name string, i int) place { return place{name: name, i: i, j: -1} }
+
+func (p place) String() string {
+	if p.name == "" {
+		return design.FRID(p.i)
+	}
+	s := p.name
+	if p.i >= 0 {
+		s += "[" + itoa(p.i) + "]"
+	}
+	s += p.sub
+	if p.j >= 0 {
+		s += "[" + itoa(p.j) + "]"
+	}
+	return s
 }
 
 // about returns the text said about a component: its own technology and
@@ -323,14 +370,28 @@ func squash(s string) string {
 	return b.String()
 }
 
+// joinNonEmpty joins the parts that are not empty, one per line; one
+// part alone is returned as it is, with no copy.
 func joinNonEmpty(parts ...string) string {
-	var keep []string
+	n, last := 0, ""
 	for _, p := range parts {
 		if p != "" {
-			keep = append(keep, p)
+			n, last = n+1, p
 		}
 	}
-	return strings.Join(keep, "\n")
+	if n <= 1 {
+		return last
+	}
+	var b strings.Builder
+	for _, p := range parts {
+		if p != "" {
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(p)
+		}
+	}
+	return b.String()
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
