@@ -68,7 +68,7 @@ func Write(p Publish, md []byte) (Published, error) {
 	if samePath(p.OutPath, p.AnswersPath) {
 		return res, fmt.Errorf("%s is the answers file itself; choose another file for the doc with -o", p.OutPath)
 	}
-	md, merged, err := carryKept(p, md)
+	md, merged, read, err := carryKept(p, md)
 	if err != nil {
 		return res, err
 	}
@@ -87,7 +87,10 @@ func Write(p Publish, md []byte) (Published, error) {
 		// nothing to replace atomically and nothing to record.
 		return res, writeSpecial(p.OutPath, md)
 	}
-	existing, err := os.ReadFile(p.OutPath)
+	existing, err := read, error(nil)
+	if existing == nil {
+		existing, err = os.ReadFile(p.OutPath)
+	}
 	switch {
 	case err == nil:
 		if !bytes.Equal(existing, md) {
@@ -137,32 +140,32 @@ func Write(p Publish, md []byte) (Published, error) {
 }
 
 // carryKept merges the kept blocks of the doc at p.OutPath, if there is
-// one, into md. Markers there that do not pair up are refused, naming the
+// one, into md, and returns that doc as read (nil if it could not be). Markers there that do not pair up are refused, naming the
 // line, unless p.Force is set: the doc is then replaced and kept as .bak.
-func carryKept(p Publish, md []byte) ([]byte, KeptMerge, error) {
+func carryKept(p Publish, md []byte) (out []byte, merged KeptMerge, existing []byte, err error) {
 	info, err := os.Stat(p.OutPath)
 	if err != nil || !info.Mode().IsRegular() {
-		return md, KeptMerge{}, nil // Write itself reports what is wrong
+		return md, KeptMerge{}, nil, nil // Write itself reports what is wrong
 	}
-	existing, err := os.ReadFile(p.OutPath)
+	existing, err = os.ReadFile(p.OutPath)
 	if err != nil {
-		return md, KeptMerge{}, nil
+		return md, KeptMerge{}, nil, nil
 	}
 	blocks, err := ParseKept(existing)
 	if err != nil {
 		if p.Force {
-			return md, KeptMerge{}, nil
+			return md, KeptMerge{}, existing, nil
 		}
 		where := p.OutPath
 		var ke *KeptError
 		if errors.As(err, &ke) {
 			where, err = fmt.Sprintf("%s:%d", p.OutPath, ke.Line), errors.New(ke.Msg)
 		}
-		return nil, KeptMerge{}, fmt.Errorf("%s: %v; fix the markers so designdoc can carry the block into the new render, "+
+		return nil, KeptMerge{}, nil, fmt.Errorf("%s: %v; fix the markers so designdoc can carry the block into the new render, "+
 			"or run again with --force to overwrite the doc (it is kept as %s.bak)", where, err, filepath.Base(p.OutPath))
 	}
-	out, merged := MergeKept(md, blocks)
-	return out, merged, nil
+	out, merged = MergeKept(md, blocks)
+	return out, merged, existing, nil
 }
 
 // recordedFor reports whether the answers' rendered record is about the
