@@ -28,8 +28,25 @@ var prefilterCases = []string{
 	"nothing to see here", "", "real", "region",
 }
 
+var binaryCases = []string{"blob", "  BYTEA", "\tFiles", "Image[]", "ɓlob", "ﬁle", "varchar", "", " ", "picture_url", "Documents"}
+
 func TestPrefiltersPassEveryMatch(t *testing.T) {
 	matched := 0
+	for _, s := range binaryCases {
+		if binaryTypes.MatchString(s) {
+			matched++
+			if !mayBeBinary(s) {
+				t.Errorf("binaryTypes matches %q, but mayBeBinary says no", s)
+			}
+		}
+	}
+	if matched < 4 {
+		t.Fatalf("only %d binary types matched: the table no longer tests mayBeBinary", matched)
+	}
+	if mayBeBinary("text") || mayBeBinary(" uuid") || mayBeBinary("  ") {
+		t.Error("mayBeBinary says yes to a type no expression word starts")
+	}
+	matched = 0
 	for _, s := range prefilterCases {
 		matched += checkPrefilters(t, s)
 	}
@@ -47,9 +64,16 @@ func FuzzPrefilters(f *testing.F) {
 	for _, s := range prefilterCases {
 		f.Add(s)
 	}
+	for _, s := range binaryCases {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if utf8.ValidString(s) {
-			checkPrefilters(t, s)
+		if !utf8.ValidString(s) {
+			return
+		}
+		checkPrefilters(t, s)
+		if binaryTypes.MatchString(s) && !mayBeBinary(s) {
+			t.Errorf("binaryTypes matches %q, but mayBeBinary says no", s)
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/designdoc-cli/designdoc/internal/design"
 )
@@ -525,12 +526,24 @@ func orNone(s string) string {
 
 var binaryTypes = re(`^\s*(blob|bytea|bytes|binary|varbinary|file|image|photo|picture|video|audio|media|attachment|document)s?\b`)
 
+// mayBeBinary is the cheap test before binaryTypes: a match starts, after
+// white space, with the first letter of one of its words, in either case
+// (or with a character outside ASCII, which case folding may make one).
+func mayBeBinary(t string) bool {
+	t = strings.TrimLeft(t, " \t\n\f\r")
+	if t == "" {
+		return false
+	}
+	c := t[0]
+	return c >= utf8.RuneSelf || strings.IndexByte("bfipvamd", lowerASCII(c)) >= 0
+}
+
 func blobFields(r *run) {
 	kinds := r.kinds()
 	hasBlobStore := slices.ContainsFunc(r.doc.HighLevelDesign.Components, func(c design.Component) bool { return c.Kind == "blob-store" })
 	for _, e := range r.doc.Entities {
 		for _, f := range e.Fields {
-			if !binaryTypes.MatchString(f.Type) {
+			if !mayBeBinary(f.Type) || !binaryTypes.MatchString(f.Type) {
 				continue
 			}
 			switch {

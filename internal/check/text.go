@@ -197,7 +197,13 @@ func words(s string) []string {
 
 func (r *run) collectPassages() []passage {
 	d := r.doc
-	var out []passage
+	n := 16 + len(d.Requirements.Functional) + len(d.Requirements.OutOfScope) + len(d.Requirements.NonFunctional) +
+		len(d.API.Endpoints) + len(d.DataFlow) + len(d.HighLevelDesign.Components) + len(d.HighLevelDesign.Connections) +
+		len(d.DeepDives) + len(d.ExtraSections) + len(d.Alternatives) + len(d.OpenQuestions)
+	for _, e := range d.Entities {
+		n += 1 + len(e.Fields) + len(e.Relations)
+	}
+	out := make([]passage, 0, n)
 	add := func(text string, p design.Pos, where place) {
 		if text != "" {
 			out = append(out, passage{text: text, pos: p, where: where})
