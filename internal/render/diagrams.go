@@ -1,7 +1,6 @@
 package render
 
 import (
-	"slices"
 	"sync"
 
 	"github.com/designdoc-cli/designdoc/internal/diagram"
@@ -57,10 +56,10 @@ type diagramSet struct {
 // goroutine: below it the whole doc renders in a few milliseconds.
 const prefetchMin = 200
 
-// prefetch starts making the diagrams and the entities' field tables of a
-// large doc in the background, on the other cores, while the template
-// runs from the top; the template then takes each as it comes to it,
-// waiting only for one still being made. Each is made once, by whichever
+// prefetch starts making the diagrams of a large doc in the background,
+// on another core, while the template runs from the top; the template
+// then takes each as it comes to it, waiting only for one still being
+// made (the entities' sections are made in parallel by each). Each is made once, by whichever
 // asks first, so the doc is the same byte for byte. The view must not
 // change afterwards.
 func (v *View) prefetch() {
@@ -72,19 +71,9 @@ func (v *View) prefetch() {
 		sequence:     sync.OnceValue(v.sequenceDiagram),
 		er:           sync.OnceValue(v.erDiagram),
 	}
-	for i := range v.Entities {
-		e := &v.Entities[i]
-		e.fieldsTable = sync.OnceValue(e.makeFieldsTable)
-	}
-	entities := slices.Clone(v.Entities) // the template ranges over v.Entities
 	go func() {
 		// In the order the built-in templates use them.
 		v.diagrams.er()
-		for _, e := range entities {
-			e.fieldsTable()
-		}
-	}()
-	go func() {
 		v.diagrams.sequence()
 		v.diagrams.architecture()
 	}()

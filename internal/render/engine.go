@@ -12,9 +12,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"text/template"
 
 	"github.com/Masterminds/sprig/v3"
@@ -249,9 +253,12 @@ func funcMap() template.FuncMap {
 		fm[name] = fn
 	}
 	fm["demote"] = Demote
-	// Replaced in each execution (see Execute); this one is for parsing.
+	// Replaced in each execution (see Execute); these are for parsing.
 	fm["include"] = func(string, any) (string, error) {
 		return "", errors.New("include works only while a template renders")
+	}
+	fm["each"] = func(string, any) (string, error) {
+		return "", errors.New("each works only while a template renders")
 	}
 	return fm
 }
@@ -263,6 +270,7 @@ var undefinedFunc = regexp.MustCompile(`function "([^"]+)" not defined`)
 func templateError(err error) error {
 	msg := strings.TrimPrefix(err.Error(), "template: ")
 	msg = strings.ReplaceAll(msg, "error calling include: template: ", "error calling include: ")
+	msg = strings.ReplaceAll(msg, "error calling each: template: ", "error calling each: ")
 	if m := undefinedFunc.FindStringSubmatch(msg); m != nil {
 		if why, ok := sandboxed[m[1]]; ok {
 			msg += " (" + why + ": designdoc removes " + m[1] + " from its template functions)"
@@ -274,13 +282,13 @@ func templateError(err error) error {
 // Execute renders doc with the template and returns the normalised
 // Markdown.
 func (t *Template) Execute(v *View) ([]byte, error) {
-	// include needs the set it runs in, and a depth count of its own for
-	// this execution, so each execution gets a clone that knows both.
-	set, err := t.set.Clone()
+	// include and each need the set they run in, and a depth count of
+	// their own for this execution, so each execution gets a clone that
+	// knows both.
+	set, err := newExecutor(t.set, 0)
 	if err != nil {
 		return nil, err
 	}
-	set.Funcs(template.FuncMap{"include": includeFunc(set)})
 	v.prefetch()
 	var buf bytes.Buffer
 	buf.Grow(4096 + 1024*len(v.Entities)) // about what an entity renders to, with its share of the rest
@@ -290,25 +298,116 @@ func (t *Template) Execute(v *View) ([]byte, error) {
 	return Normalize(buf.Bytes()), nil
 }
 
-// maxIncludeDepth bounds include calls within include calls, so a template
-// that includes itself fails instead of exhausting the stack.
+// maxIncludeDepth bounds include and each calls within one another, so
+// a template that includes itself fails instead of exhausting the stack.
 const maxIncludeDepth = 64
 
-// includeFunc is Helm's include: it runs a named template and returns its
+// executor runs a template set's include and each for one execution.
+type executor struct {
+	set   *template.Template
+	depth int
+}
+
+// newExecutor clones set and gives the clone an include and an each of
+// its own, starting depth deep, and returns the clone.
+func newExecutor(set *template.Template, depth int) (*template.Template, error) {
+	clone, err := set.Clone()
+	if err != nil {
+		return nil, err
+	}
+	x := &executor{set: clone, depth: depth}
+	clone.Funcs(template.FuncMap{"include": x.include, "each": x.each})
+	return clone, nil
+}
+
+// include is Helm's include: it runs a named template and returns its
 // output as a string, so that a pipeline can change it
 // ({{ include "capacity" . | demote }}).
-func includeFunc(set *template.Template) func(string, any) (string, error) {
-	depth := 0
-	return func(name string, data any) (string, error) {
-		if depth >= maxIncludeDepth {
-			return "", fmt.Errorf("include %q: more than %d includes deep (does a template include itself?)", name, maxIncludeDepth)
-		}
-		depth++
-		defer func() { depth-- }()
+func (x *executor) include(name string, data any) (string, error) {
+	if x.depth >= maxIncludeDepth {
+		return "", fmt.Errorf("include %q: more than %d includes deep (does a template include itself?)", name, maxIncludeDepth)
+	}
+	x.depth++
+	defer func() { x.depth-- }()
+	var b strings.Builder
+	if err := x.set.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// eachChunk is how many items of a list an each worker takes at a time,
+// and a list shorter than two chunks is rendered in place.
+const eachChunk = 32
+
+// each runs the named template for every item of a list and returns the
+// outputs joined, in order: {{ each "entity" .Entities }} is
+// {{ range .Entities }}{{ template "entity" . }}{{ end }}, with the items
+// of a long list rendered in parallel, one worker a core, each on a
+// clone of the set. The template must not depend on the order the items
+// are rendered in (none of the built-in functions do).
+func (x *executor) each(name string, list any) (string, error) {
+	if x.depth >= maxIncludeDepth {
+		return "", fmt.Errorf("each %q: more than %d includes deep (does a template include itself?)", name, maxIncludeDepth)
+	}
+	items := reflect.ValueOf(list)
+	switch {
+	case list == nil:
+		return "", nil
+	case items.Kind() != reflect.Slice && items.Kind() != reflect.Array:
+		return "", fmt.Errorf("each %q: wants a list, not %T", name, list)
+	}
+	n := items.Len()
+	workers := min(runtime.GOMAXPROCS(0), n/eachChunk)
+	if workers < 2 {
+		x.depth++
+		defer func() { x.depth-- }()
 		var b strings.Builder
-		if err := set.ExecuteTemplate(&b, name, data); err != nil {
-			return "", err
+		for i := 0; i < n; i++ {
+			if err := x.set.ExecuteTemplate(&b, name, items.Index(i).Interface()); err != nil {
+				return "", err
+			}
 		}
 		return b.String(), nil
 	}
+	chunks := (n + eachChunk - 1) / eachChunk
+	outs := make([]string, chunks)
+	errs := make([]error, chunks)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		set, err := newExecutor(x.set, x.depth+1)
+		if err != nil {
+			return "", err
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var b strings.Builder
+			for c := int(next.Add(1) - 1); c < chunks; c = int(next.Add(1) - 1) {
+				b.Reset()
+				for i := c * eachChunk; i < min(n, (c+1)*eachChunk); i++ {
+					if err := set.ExecuteTemplate(&b, name, items.Index(i).Interface()); err != nil {
+						errs[c] = err
+						break
+					}
+				}
+				outs[c] = b.String()
+			}
+		}()
+	}
+	wg.Wait()
+	size := 0
+	for c := range outs {
+		if errs[c] != nil {
+			return "", errs[c] // the first in the list's order, as in place
+		}
+		size += len(outs[c])
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, o := range outs {
+		b.WriteString(o)
+	}
+	return b.String(), nil
 }

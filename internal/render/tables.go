@@ -61,13 +61,6 @@ func (v *View) EntitiesTable() string {
 
 // FieldsTable lists an entity's fields.
 func (e EntityView) FieldsTable() string {
-	if e.fieldsTable != nil {
-		return e.fieldsTable()
-	}
-	return e.makeFieldsTable()
-}
-
-func (e EntityView) makeFieldsTable() string {
 	t := newTable(48*len(e.Fields)+48, "Field", "Type", "Note")
 	for _, f := range e.Fields {
 		t.row(CodeCell(f.Name), Cell(f.Type), Cell(f.Note))

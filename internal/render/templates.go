@@ -282,7 +282,7 @@ func walkCalls(node parse.Node, called func(string)) {
 		}
 	case *parse.CommandNode:
 		if len(n.Args) >= 2 {
-			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "include" {
+			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && (id.Ident == "include" || id.Ident == "each") {
 				if s, ok := n.Args[1].(*parse.StringNode); ok {
 					called(s.Text)
 				}

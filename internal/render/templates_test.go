@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -273,5 +274,50 @@ func TestBuiltinErrorsNameFiles(t *testing.T) {
 	_, err := execute(t, newTestEngine(t), filepath.Join(dir, "bad.md.tmpl"), doc)
 	if err == nil || !strings.HasPrefix(err.Error(), "builtin:partials/capacity.md.tmpl:") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// each is range with the items of a long list rendered in parallel: the
+// same output, the first error in the list's order, and the same guards
+// as include.
+func TestEach(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4)) // workers even on a one-core machine
+	doc, _ := loadExample(t)
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"each.md.tmpl":   "{{ define \"item\" }}<{{ . }}:{{ include \"sq\" . }}>{{ end }}{{ define \"sq\" }}{{ mul . . }}{{ end }}{{ each \"item\" (until 1000) }}|{{ each \"item\" (until 3) }}|{{ each \"item\" nil }}",
+		"range.md.tmpl":  "{{ define \"item\" }}<{{ . }}:{{ include \"sq\" . }}>{{ end }}{{ define \"sq\" }}{{ mul . . }}{{ end }}{{ range (until 1000) }}{{ template \"item\" . }}{{ end }}|{{ range (until 3) }}{{ template \"item\" . }}{{ end }}|",
+		"bad.md.tmpl":    "{{ define \"bad\" }}{{ if eq . 700 }}{{ .Seven }}{{ end }}{{ if eq . 900 }}{{ .Nine }}{{ end }}{{ end }}\n{{ each \"bad\" (until 1000) }}",
+		"scalar.md.tmpl": "{{ define \"item\" }}{{ . }}{{ end }}{{ each \"item\" 3 }}",
+		"loop.md.tmpl":   "{{ define \"y\" }}{{ each \"y\" (list 1 2) }}{{ end }}{{ each \"y\" (list 1 2) }}",
+	})
+	e, err := NewWithDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := execute(t, e, "each", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := execute(t, e, "range", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) || !strings.Contains(string(got), "<999:998001>|<0:0><1:1><2:4>|") {
+		t.Errorf("each differs from range:\n%s", firstDiff(string(want), string(got)))
+	}
+	for name, msg := range map[string]string{
+		"bad":    "can't evaluate field Seven", // item 700 fails before item 900, wherever the workers are
+		"scalar": "each \"item\": wants a list, not int",
+		"loop":   "includes deep",
+	} {
+		_, err := execute(t, e, name, doc)
+		if err == nil || !strings.Contains(err.Error(), msg) {
+			t.Errorf("%s: error %v, want one saying %q", name, err, msg)
+		}
+	}
+	_, err = execute(t, e, "bad", doc)
+	if want := filepath.ToSlash(filepath.Join(dir, "bad.md.tmpl")) + ":2:"; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("each's error = %v, want it to start %q", err, want)
 	}
 }

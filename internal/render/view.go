@@ -66,8 +66,6 @@ type FRView struct {
 type EntityView struct {
 	design.Entity
 	Heading string
-
-	fieldsTable func() string // FieldsTable made once, maybe ahead (see prefetch)
 }
 
 // EndpointView is an endpoint with a heading unique in the document.
