@@ -45,9 +45,18 @@ var shapes = map[string][2]string{
 // edge, services, data), and one labelled edge per connection. It returns
 // "" when the design has no components.
 func Architecture(doc *design.Doc) string {
+	d, _ := architecture(doc, noLimit)
+	return d
+}
+
+// ArchitectureWithin is Architecture, giving up ("", false) as soon as
+// the text is over MaxTextSize.
+func ArchitectureWithin(doc *design.Doc) (string, bool) { return architecture(doc, MaxTextSize) }
+
+func architecture(doc *design.Doc, limit int) (string, bool) {
 	comps := doc.HighLevelDesign.Components
 	if len(comps) == 0 {
-		return ""
+		return "", true
 	}
 	names := make([]string, len(comps))
 	for i, c := range comps {
@@ -67,7 +76,7 @@ func Architecture(doc *design.Doc) string {
 	}
 
 	var b strings.Builder
-	b.Grow(128 + 96*len(comps) + 64*len(doc.HighLevelDesign.Connections))
+	b.Grow(min(128+96*len(comps)+64*len(doc.HighLevelDesign.Connections), limit))
 	b.WriteString("flowchart LR\n")
 	tierOf := func(kind string) int {
 		for t, tr := range tiers {
@@ -90,6 +99,9 @@ func Architecture(doc *design.Doc) string {
 		}
 		b.WriteString("    subgraph " + tr.id + `["` + tr.title + `"]` + "\n")
 		for _, i := range members[t] {
+			if b.Len() > limit {
+				return "", false
+			}
 			writeNode(&b, i, comps[i])
 		}
 		if t == len(tiers)-1 {
@@ -100,13 +112,19 @@ func Architecture(doc *design.Doc) string {
 		b.WriteString("    end\n")
 	}
 	for _, cn := range doc.HighLevelDesign.Connections {
+		if b.Len() > limit {
+			return "", false
+		}
 		b.WriteString("    " + id("c", index[cn.From]+1) + " -->")
 		if l := clean(cn.Label); l != "" {
 			b.WriteString(`|"` + label(l, flowLabel, edgeWidth, edgeLines, "") + `"|`)
 		}
 		b.WriteString(" " + id("c", index[cn.To]+1) + "\n")
 	}
-	return b.String()
+	if b.Len() > limit {
+		return "", false
+	}
+	return b.String(), true
 }
 
 // writeNode writes component c, the i-th (0-based), as a node: its name,

@@ -9,6 +9,7 @@
 package diagram
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -19,6 +20,9 @@ const (
 	MaxTextSize = 50000
 	MaxEdges    = 500
 )
+
+// noLimit is the limit of the diagrams written whatever their size.
+const noLimit = math.MaxInt
 
 // TooBig reports whether Mermaid would refuse to draw the diagram d with
 // its default limits, and why.

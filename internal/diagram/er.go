@@ -33,19 +33,28 @@ var (
 // A diagram over Mermaid's size limit is written again without the fields.
 // It returns "" when there are no entities.
 func ER(doc *design.Doc) string {
-	if len(doc.Entities) == 0 {
-		return ""
-	}
-	if d, ok := er(doc, true); ok {
-		return d
-	}
-	d, _ := er(doc, false)
+	d, _ := erWithin(doc, noLimit)
 	return d
 }
 
-// er writes the diagram, with or without the fields. With them it gives
-// up (ok false) as soon as the text is over MaxTextSize.
-func er(doc *design.Doc, fields bool) (d string, ok bool) {
+// ERWithin is ER, giving up ("", false) as soon as the text is over
+// MaxTextSize, the most Mermaid draws: a design too big to draw costs
+// only the part written.
+func ERWithin(doc *design.Doc) (string, bool) { return erWithin(doc, MaxTextSize) }
+
+func erWithin(doc *design.Doc, limit int) (string, bool) {
+	if len(doc.Entities) == 0 {
+		return "", true
+	}
+	if d, ok := er(doc, true, MaxTextSize); ok {
+		return d, true
+	}
+	return er(doc, false, limit)
+}
+
+// er writes the diagram, with or without the fields, giving up (ok
+// false) as soon as the text is over limit.
+func er(doc *design.Doc, fields bool, limit int) (d string, ok bool) {
 	ents := doc.Entities
 	names := make([]string, len(ents))
 	for i, e := range ents {
@@ -63,9 +72,12 @@ func er(doc *design.Doc, fields bool) (d string, ok bool) {
 	}
 
 	var b strings.Builder
-	b.Grow(64 + 160*len(ents))
+	b.Grow(min(64+160*len(ents), limit))
 	b.WriteString("erDiagram\n")
 	for i, e := range ents {
+		if b.Len() > limit {
+			return "", false
+		}
 		b.WriteString("    " + id("e", i+1) + `["` + label(e.Name, erAlias, nameWidth, nameLines, "Unnamed entity") + `"]`)
 		if !fields || len(e.Fields) == 0 {
 			b.WriteByte('\n')
@@ -76,11 +88,11 @@ func er(doc *design.Doc, fields bool) (d string, ok bool) {
 			writeAttribute(&b, k, f)
 		}
 		b.WriteString("    }\n")
-		if b.Len() > MaxTextSize {
-			return "", false
-		}
 	}
 	for k, name := range extra {
+		if b.Len() > limit {
+			return "", false
+		}
 		b.WriteString("    " + id("e", len(ents)+k+1) + `["` + label(name, erAlias, nameWidth, nameLines, "Unnamed entity") + `"]` + "\n")
 	}
 	for i, e := range ents {
@@ -92,9 +104,12 @@ func er(doc *design.Doc, fields bool) (d string, ok bool) {
 			b.WriteString("    " + id("e", i+1) + " " + feet + " " + id("e", index[r.To]+1) +
 				` : "` + label(r.Label, erText, erLabelWidth, 1, "") + `"` + "\n")
 		}
-		if fields && b.Len() > MaxTextSize {
+		if b.Len() > limit {
 			return "", false
 		}
+	}
+	if b.Len() > limit {
+		return "", false
 	}
 	return b.String(), true
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"sync"
 
 	"github.com/designdoc-cli/designdoc/internal/diagram"
@@ -38,14 +39,19 @@ func (v *View) ERDiagram() string {
 }
 
 func (v *View) architectureDiagram() string {
-	return mermaidBlock("architecture diagram", diagram.Architecture(v.Doc))
+	d, fits := diagram.ArchitectureWithin(v.Doc)
+	return mermaidBlock("architecture diagram", d, fits)
 }
 
 func (v *View) sequenceDiagram() string {
-	return mermaidBlock("sequence diagram", diagram.Sequence(v.Doc))
+	d, fits := diagram.SequenceWithin(v.Doc)
+	return mermaidBlock("sequence diagram", d, fits)
 }
 
-func (v *View) erDiagram() string { return mermaidBlock("ER diagram", diagram.ER(v.Doc)) }
+func (v *View) erDiagram() string {
+	d, fits := diagram.ERWithin(v.Doc)
+	return mermaidBlock("ER diagram", d, fits)
+}
 
 // diagramSet holds a view's diagrams, each made on first use.
 type diagramSet struct {
@@ -80,12 +86,18 @@ func (v *View) prefetch() {
 }
 
 // mermaidBlock fences diagram d. A diagram Mermaid would refuse to draw
-// (GitHub shows only an error box) is left out with a comment saying why.
-func mermaidBlock(what, d string) string {
-	if d == "" {
+// (GitHub shows only an error box) is left out with a comment saying why:
+// fits is false when d was given up on over Mermaid's size limit.
+func mermaidBlock(what, d string, fits bool) string {
+	why := ""
+	if !fits {
+		why = "it is over Mermaid's limit of " + strconv.Itoa(diagram.MaxTextSize) + " characters"
+	} else if d == "" {
 		return ""
+	} else if reason, big := diagram.TooBig(d); big {
+		why = reason
 	}
-	if why, big := diagram.TooBig(d); big {
+	if why != "" {
 		return "<!-- The " + what + " is left out: " + commentText(why) + ". Everything it would show is in the tables and lists of this section. -->"
 	}
 	return CodeBlock("mermaid", d)

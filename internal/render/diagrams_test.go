@@ -83,6 +83,17 @@ func TestDiagramTooBigIsLeftOut(t *testing.T) {
 	}
 }
 
+func TestDiagramOverTheSizeLimitIsLeftOut(t *testing.T) {
+	doc := &design.Doc{Title: "Long", Status: "draft"}
+	for i := 0; i < 2000; i++ {
+		doc.DataFlow = append(doc.DataFlow, design.Step{From: "client", To: "server " + itoa(i%40), Action: "sends request number " + itoa(i)})
+	}
+	s := section(renderDoc(t, doc), "Data flow")
+	if strings.Contains(s, "```mermaid") || !strings.Contains(s, "<!-- The sequence diagram is left out: it is over Mermaid's limit of 50000 characters.") {
+		t.Errorf("a sequence over Mermaid's size limit:\n%.300s", s)
+	}
+}
+
 func TestDiagramFenceCannotBeClosedByAnswers(t *testing.T) {
 	doc := &design.Doc{Title: "Fences", Status: "draft"}
 	doc.HighLevelDesign.Components = []design.Component{{Name: "```\n# not a heading", Kind: "service", Technology: "~~~"}}
