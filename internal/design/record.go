@@ -36,9 +36,30 @@ func (r Rendered) fields() [][2]string {
 	return out
 }
 
-var documentMarker = regexp.MustCompile(`(?m)^(---|\.\.\.)(\s|$)`)
+// hasDocumentMarkers reports whether a line of data starts with --- or
+// ... followed by white space or the end: a YAML document marker, which
+// the line splice leaves to the tree. It is (?m)^(---|\.\.\.)(\s|$)
+// without a regexp (which took 50 ms on a 10 MB file).
+func hasDocumentMarkers(data []byte) bool {
+	for _, m := range [][]byte{[]byte("---"), []byte("...")} {
+		for i := 0; i <= len(data)-len(m); {
+			j := bytes.Index(data[i:], m)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			end := at + len(m)
+			if (at == 0 || data[at-1] == '\n') && (end == len(data) || isMarkerSpace(data[end])) {
+				return true
+			}
+			i = at + 1
+		}
+	}
+	return false
+}
 
-func hasDocumentMarkers(data []byte) bool { return documentMarker.Match(data) }
+// isMarkerSpace is RE2's \s.
+func isMarkerSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // renderedBlock is the YAML for r, indented for a top-level key at column
 // col, with the file's line ending.
