@@ -49,9 +49,11 @@ func (r *run) index() *textIndex {
 	}
 	ps := r.passages()
 	x := &textIndex{passages: ps, lower: make([]string, len(ps)), byName: map[string][]int{}, byWord: map[string][]int{}}
+	var seen wordFilter // the indexed words, to skip the others cheaply
 	for _, c := range r.doc.HighLevelDesign.Components {
 		for _, w := range words(strings.ToLower(c.Name)) {
 			x.byWord[w] = nil
+			seen.add(w)
 		}
 	}
 	var buf []byte
@@ -75,9 +77,16 @@ func (r *run) index() *textIndex {
 				j++
 				continue
 			}
-			buf = buf[:0]
+			start, h := j, uint32(fnvOffset)
 			for ; j < len(t) && isWordByte(lowerASCII(t[j])); j++ {
-				buf = append(buf, lowerASCII(t[j]))
+				h = (h ^ uint32(lowerASCII(t[j]))) * fnvPrime
+			}
+			if !seen.has(h) {
+				continue // not a word of any component's name
+			}
+			buf = buf[:0]
+			for k := start; k < j; k++ {
+				buf = append(buf, lowerASCII(t[k]))
 			}
 			if _, ok := x.byWord[string(buf)]; ok { // no allocation to look up
 				x.note(string(buf), i)
@@ -87,6 +96,25 @@ func (r *run) index() *textIndex {
 	r.texts = x
 	return x
 }
+
+// wordFilter is a set of words by their FNV-1a hash, 64 Ki bits: a word
+// it does not have is not in the set; one it has may be.
+type wordFilter [1 << 16 / 64]uint64
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func (f *wordFilter) add(w string) {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * fnvPrime
+	}
+	f[h&0xffff/64] |= 1 << (h & 63)
+}
+
+func (f *wordFilter) has(h uint32) bool { return f[h&0xffff/64]&(1<<(h&63)) != 0 }
 
 // note records that passage i holds the indexed word w.
 func (x *textIndex) note(w string, i int) {
