@@ -51,6 +51,10 @@ type KeptError struct {
 
 func (e *KeptError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
+// hasMarker reports whether doc may hold a kept block's marker: every
+// one has this text, and a doc without it (most are) needs no scan.
+func hasMarker(doc []byte) bool { return bytes.Contains(doc, []byte("designdoc:keep")) }
+
 var keptMarker = regexp.MustCompile(`^<!--\s*(/?)designdoc:keep\s+(\S+)\s*-->$`)
 
 // Marker lines, as designdoc writes them.
@@ -122,6 +126,9 @@ type span struct {
 // pair up (a block never closed, closed under another name, or opened
 // inside another) are a *KeptError naming the line.
 func ParseKept(doc []byte) ([]KeptBlock, error) {
+	if !hasMarker(doc) {
+		return nil, nil
+	}
 	spans, err := keptSpans(scanDoc(doc))
 	if err != nil {
 		return nil, err
@@ -303,6 +310,9 @@ func writeKept(out *bytes.Buffer, b KeptBlock) {
 // section MergeKept adds at the end: what is left is what the template
 // generated. A doc whose markers do not pair up is returned as it is.
 func WithoutKept(doc []byte) []byte {
+	if !hasMarker(doc) {
+		return withoutKeptNotes(doc)
+	}
 	lines := scanDoc(doc)
 	spans, err := keptSpans(lines)
 	if err != nil {
