@@ -661,6 +661,8 @@ func escapeLineStart(s string) string {
 		return s
 	case s[0] == '#', s[0] == '+', s[0] == '=', s[0] == '|':
 		return `\` + s
+	case strings.IndexByte(" [`~-*_0123456789", s[0]) < 0:
+		return s // every expression below starts with one of these
 	case linkDefinition.MatchString(s):
 		return `\` + s
 	case fenceStart.MatchString(s) && !backtickSpanLine(s), setextLine.MatchString(s):

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -203,4 +204,23 @@ func FuzzText(f *testing.F) {
 			t.Fatalf("Text(%q) has two blank lines in a row", s)
 		}
 	})
+}
+
+// escapeLineStart skips its expressions for a line whose first byte none
+// of them can start with: hold that claim to the expressions.
+func TestLineStartExpressionsNeedTheirFirstBytes(t *testing.T) {
+	tails := []string{"", " ", ".", ") x", "]: x", "``", "~~", "---", "=", " - x", "1. x", "*"}
+	for c := 0; c < 256; c++ {
+		if strings.IndexByte(" [`~-*_0123456789#+=|", byte(c)) >= 0 { // # + = | are escaped before
+			continue
+		}
+		for _, tail := range tails {
+			s := string([]byte{byte(c)}) + tail
+			for _, re := range []*regexp.Regexp{linkDefinition, fenceStart, setextLine, bareMarker, listItem} {
+				if re.MatchString(s) {
+					t.Errorf("%s matches %q, which escapeLineStart passes through", re, s)
+				}
+			}
+		}
+	}
 }
