@@ -127,7 +127,7 @@ func (m *mdRun) report(line int, hint, format string, args ...any) {
 // words that count as it.
 var phases = []struct {
 	name, heading string
-	re            *regexp.Regexp
+	re            *lazyRegexp
 }{
 	{"requirements", "Requirements", re(`requirement|\bgoals\b`)},
 	{"core entities (or data model)", "Core entities", re(`entit|data model|domain model|\bschema\b`)},

@@ -11,7 +11,7 @@ import (
 // must say yes to every text the expression matches.
 var prefilters = []struct {
 	name  string
-	expr  *regexp.Regexp
+	expr  *lazyRegexp
 	stems *stems
 }{
 	{"realtime", realtimeWords, realtimeStems},
@@ -93,4 +93,17 @@ func checkPrefilters(t *testing.T, s string) int {
 		}
 	}
 	return n
+}
+
+// Every expression the rules use compiles (they compile on first use,
+// so a typo would otherwise wait for a doc that reaches it).
+func TestExpressionsCompile(t *testing.T) {
+	if len(lazyRegexps) < 15 {
+		t.Fatalf("only %d expressions registered", len(lazyRegexps))
+	}
+	for _, l := range lazyRegexps {
+		if _, err := regexp.Compile(l.pattern); err != nil {
+			t.Errorf("%s: %v", l.pattern, err)
+		}
+	}
 }
