@@ -120,7 +120,7 @@ func checkFile(path string, opts check.Options) ([]check.Finding, error) {
 	if check.IsMarkdown(path) {
 		return check.RunMarkdown(data, path, opts), nil
 	}
-	doc, err := design.Parse(path, data)
+	doc, err := parseAnswers(path, data)
 	if err != nil {
 		return nil, err
 	}

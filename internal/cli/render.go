@@ -71,7 +71,7 @@ func renderRun(opts *RenderOptions) error {
 	if err != nil {
 		return err
 	}
-	doc, err := design.Parse(opts.Answers, data)
+	doc, err := parseAnswers(opts.Answers, data)
 	if err != nil {
 		return err
 	}
