@@ -418,13 +418,18 @@ func normalizeEmphasis(s string) string {
 			i += n - 1
 		}
 	}
-	// An asterisk anywhere on the line could pair with new ones (*000!_!_
-	// would read as *000!* then !*), so underscores become asterisks only
-	// on a line that has none.
-	hasStar := strings.Contains(s, "*")
-	for k := 0; !hasStar && k+1 < len(runs); k++ {
+	for k := 0; k+1 < len(runs); k++ {
 		o, c := runs[k], runs[k+1]
 		if o.n > 2 || c.n != o.n || !underscoreOpens(s, o.start, o.n) || !underscoreCloses(s, c.start, c.n) {
+			continue
+		}
+		// Neither asterisk may join a run of them, and an asterisk inside
+		// would pair with the new ones. (A lone asterisk before the pair
+		// can still pair with the new opener: *000!_!_ reads as *000!*
+		// then !*. Keeping the underscores instead would mix emphasis
+		// styles, which markdownlint rejects; see oracleApplies.)
+		if o.start > 0 && s[o.start-1] == '*' || c.start+c.n < len(s) && s[c.start+c.n] == '*' ||
+			strings.Contains(s[o.start+o.n:c.start], "*") {
 			continue
 		}
 		for j := 0; j < o.n; j++ {
