@@ -289,7 +289,6 @@ func (t *Template) Execute(v *View) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	v.prefetch()
 	var buf bytes.Buffer
 	buf.Grow(4096 + 1024*len(v.Entities)) // about what an entity renders to, with its share of the rest
 	if err := set.ExecuteTemplate(&buf, t.main, v); err != nil {

@@ -140,8 +140,9 @@ func Write(p Publish, md []byte) (Published, error) {
 }
 
 // carryKept merges the kept blocks of the doc at p.OutPath, if there is
-// one, into md, and returns that doc as read (nil if it could not be). Markers there that do not pair up are refused, naming the
-// line, unless p.Force is set: the doc is then replaced and kept as .bak.
+// one, into md, and returns that doc as read (nil if it could not be).
+// Markers there that do not pair up are refused, naming the line, unless
+// p.Force is set: the doc is then replaced and kept as .bak.
 func carryKept(p Publish, md []byte) (out []byte, merged KeptMerge, existing []byte, err error) {
 	info, err := os.Stat(p.OutPath)
 	if err != nil || !info.Mode().IsRegular() {

@@ -38,7 +38,6 @@ type View struct {
 	CapacityProblems    []string
 
 	headings *headingSet // the headings before the team's sections, for AddTeamSections
-	diagrams *diagramSet // made once, maybe ahead (see prefetch)
 }
 
 // ExtraView is one of a team's own sections as the doc shows it.
