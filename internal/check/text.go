@@ -80,7 +80,7 @@ func (r *run) index() *textIndex {
 			}
 			start, h := j, uint32(fnvOffset)
 			for ; j < len(t) && isWordByte(lowerASCII(t[j])); j++ {
-				h = (h ^ uint32(lowerASCII(t[j]))) * fnvPrime
+				h = fnvByte(h, lowerASCII(t[j]))
 			}
 			if !seen.has(h) {
 				continue // not a word of any component's name
@@ -107,10 +107,13 @@ const (
 	fnvPrime  = 16777619
 )
 
+// fnvByte is one step of FNV-1a: h with c hashed in.
+func fnvByte(h uint32, c byte) uint32 { return (h ^ uint32(c)) * fnvPrime }
+
 func (f *wordFilter) add(w string) {
 	h := uint32(fnvOffset)
 	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * fnvPrime
+		h = fnvByte(h, w[i])
 	}
 	f[h&0xffff/64] |= 1 << (h & 63)
 }
