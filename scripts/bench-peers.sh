@@ -63,7 +63,8 @@ command -v go >/dev/null || die "go not found"
 # 1. Our binary and workloads.
 echo "bench-peers: building bin/designdoc ..." >&2
 [ -d "$ROOT/cmd/designdoc" ] || die "no ./cmd/designdoc in $ROOT yet: nothing to benchmark"
-(cd "$ROOT" && go build -o bin/designdoc ./cmd/designdoc) || die "go build ./cmd/designdoc failed"
+# The binary a user gets from make build: static and stripped.
+(cd "$ROOT" && make --no-print-directory build) || die "make build failed"
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
 (cd "$ROOT" && go build -o "$WORK/benchgen" ./tools/benchgen) || die "go build ./tools/benchgen failed"
