@@ -174,12 +174,14 @@ func TestCompletionOutsideProject(t *testing.T) {
 }
 
 // TestCompletionEveryFlag: every argument and every flag that takes a
-// value has a completion, registered by its command or by setUpCompletion,
+// value has a completion, registered by its command or by completeEveryFlag,
 // except --output (any file, the shell's default) and estimate's
 // quantities, which are free-form numbers with units.
 func TestCompletionEveryFlag(t *testing.T) {
 	io, _, _ := testIO()
-	walkCommands(NewRoot(io), func(cmd *cobra.Command) {
+	root := NewRoot(io)
+	completeEveryFlag(root)
+	walkCommands(root, func(cmd *cobra.Command) {
 		if cmd.Runnable() && cmd.ValidArgsFunction == nil && len(cmd.ValidArgs) == 0 {
 			t.Errorf("%s: no completion for its arguments", cmd.CommandPath())
 		}

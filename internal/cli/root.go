@@ -86,6 +86,9 @@ func Main(args []string, io *IO) int {
 	io.Out = out
 	defer func() { io.Out = out.w }()
 	root := NewRoot(io)
+	if isCompletionRequest(args) {
+		completeEveryFlag(root)
+	}
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
 	if err == nil && out.err != nil {
