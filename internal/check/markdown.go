@@ -1,8 +1,9 @@
 package check
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/designdoc-cli/designdoc/internal/lazyre"
 )
 
 // IsMarkdown reports whether a file given to check is a doc rather than
@@ -56,8 +57,8 @@ type mdRun struct {
 }
 
 var (
-	atxHeading = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$`)
-	fenceOpen  = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})[ \t]*([^ \t`]*)")
+	atxHeading = lazyre.New(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$`)
+	fenceOpen  = lazyre.New("^ {0,3}(`{3,}|~{3,})[ \t]*([^ \t`]*)")
 )
 
 func (m *mdRun) parse(doc string) {
@@ -127,7 +128,7 @@ func (m *mdRun) report(line int, hint, format string, args ...any) {
 // words that count as it.
 var phases = []struct {
 	name, heading string
-	re            *lazyRegexp
+	re            *lazyre.Regexp
 }{
 	{"requirements", "Requirements", re(`requirement|\bgoals\b`)},
 	{"core entities (or data model)", "Core entities", re(`entit|data model|domain model|\bschema\b`)},
@@ -185,7 +186,7 @@ func (m *mdRun) hasContent(from, to int) bool {
 
 // --- DD103
 
-var delimiterRow = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
+var delimiterRow = lazyre.New(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
 
 func raggedTables(m *mdRun) {
 	for i := 0; i+1 < len(m.lines); i++ {
@@ -247,7 +248,7 @@ func emptyMermaid(m *mdRun) {
 
 // --- DD105
 
-var comment = regexp.MustCompile(`(?s)<!--(.*?)-->`)
+var comment = lazyre.New(`(?s)<!--(.*?)-->`)
 
 // toolComments are comments that are not guidance: designdoc's footer
 // and kept-block markers, linters' directives.

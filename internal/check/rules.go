@@ -1,12 +1,12 @@
 package check
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/designdoc-cli/designdoc/internal/design"
+	"github.com/designdoc-cli/designdoc/internal/lazyre"
 )
 
 // registry is every rule, in ID order. IDs are stable: a rule that goes
@@ -592,7 +592,7 @@ func queueRetries(r *run) {
 
 // placeholderWords are matched in capitals only: "a todo list" is a
 // product, "TODO" a gap.
-var placeholderWords = regexp.MustCompile(`\b(TODO|TBD|TBC|FIXME|XXX)\b|\?\?\?`)
+var placeholderWords = lazyre.New(`\b(TODO|TBD|TBC|FIXME|XXX)\b|\?\?\?`)
 
 func placeholders(r *run) {
 	if reviewed(r.doc) && r.opts.enabled("DD013") {

@@ -1,14 +1,13 @@
 package check
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/designdoc-cli/designdoc/internal/design"
+	"github.com/designdoc-cli/designdoc/internal/lazyre"
 )
 
 // passage is one piece of text of the answers, with where it was written
@@ -434,31 +433,11 @@ func joinNonEmpty(parts ...string) string {
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-// lazyRegexp is a case-insensitive expression compiled on first use. The
+// re is a case-insensitive expression, compiled when first used: the
 // linter's expressions took 2 ms to compile when the program started,
 // before anything else could run; compiled in the linter's goroutine,
 // beside the render, they cost a render nothing.
-type lazyRegexp struct {
-	pattern  string
-	compiled func() *regexp.Regexp
-}
-
-// lazyRegexps are all the expressions re made, for the test that compiles
-// them.
-var lazyRegexps []*lazyRegexp
-
-// re is a case-insensitive expression, compiled when first used.
-func re(pattern string) *lazyRegexp {
-	l := &lazyRegexp{pattern: `(?i)` + pattern}
-	l.compiled = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(l.pattern) })
-	lazyRegexps = append(lazyRegexps, l)
-	return l
-}
-
-func (l *lazyRegexp) MatchString(s string) bool            { return l.compiled().MatchString(s) }
-func (l *lazyRegexp) FindString(s string) string           { return l.compiled().FindString(s) }
-func (l *lazyRegexp) FindStringSubmatch(s string) []string { return l.compiled().FindStringSubmatch(s) }
-func (l *lazyRegexp) String() string                       { return l.pattern }
+func re(pattern string) *lazyre.Regexp { return lazyre.New(`(?i)` + pattern) }
 
 // quote shortens text for a message.
 func quote(s string) string {

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 
 	"github.com/designdoc-cli/designdoc/internal/design"
+	"github.com/designdoc-cli/designdoc/internal/lazyre"
 	"github.com/designdoc-cli/designdoc/internal/safefile"
 )
 
@@ -19,7 +19,7 @@ const partialName = "designdoc-partial.yaml"
 // A line of a partial answers file (the first, or the second after the
 // schema line) says where the interview stopped, so that new --answers
 // carries on from there.
-var resumeLine = regexp.MustCompile(`(?m)^# designdoc-resume: ([a-z_]+)[^\n]*\n`)
+var resumeLine = lazyre.New(`(?m)^# designdoc-resume: ([a-z_]+)[^\n]*\n`)
 
 func resumeMarker(data []byte) (phase string, ok bool) {
 	m := resumeLine.FindSubmatch(data)
@@ -101,7 +101,7 @@ func nothingAnswered(orig, doc *design.Doc) bool {
 	return true
 }
 
-var shellSafe = regexp.MustCompile(`^[A-Za-z0-9_./-]+$`)
+var shellSafe = lazyre.New(`^[A-Za-z0-9_./-]+$`)
 
 // shellQuote quotes a path for a command line the user can paste.
 func shellQuote(s string) string {

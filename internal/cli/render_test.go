@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/designdoc-cli/designdoc/internal/lazyre"
 )
 
 func testIO() (*IO, *bytes.Buffer, *bytes.Buffer) {
@@ -89,5 +91,17 @@ func TestColor(t *testing.T) {
 	Main([]string{"--no-color", "render", "missing.yaml"}, io)
 	if strings.Contains(errb.String(), "\x1b[") {
 		t.Errorf("colour despite --no-color: %q", errb)
+	}
+}
+
+// TestEveryExpressionCompiles: the package-level expressions of every
+// package designdoc links compile when first used (lazyre), so a bad one
+// would only panic at its first match; compile them all here instead.
+func TestEveryExpressionCompiles(t *testing.T) {
+	if n := lazyre.Count(); n < 25 {
+		t.Fatalf("only %d expressions registered; are the packages' expressions lazyre.New?", n)
+	}
+	if err := lazyre.Check(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -2,8 +2,9 @@ package design
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
+
+	"github.com/designdoc-cli/designdoc/internal/lazyre"
 )
 
 // Validate checks a Doc held in memory — built by the interview, or
@@ -45,7 +46,7 @@ func Validate(doc *Doc) error {
 	return out
 }
 
-var firstAtLine = regexp.MustCompile(`\(first at line \d+\)$`)
+var firstAtLine = lazyre.New(`\(first at line \d+\)$`)
 
 // firstAt says where the first item of a duplicated name is: at its line
 // when doc was loaded from a file, else by its path.

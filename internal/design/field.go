@@ -3,11 +3,12 @@ package design
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/designdoc-cli/designdoc/internal/lazyre"
 )
 
 // CheckField validates one value for the answers field at path, a dotted
@@ -277,7 +278,7 @@ func slugError(s string) error {
 	return fmt.Errorf("%q is not a slug: use lower-case letters, digits and single hyphens (at most %d characters), e.g. %q", s, maxSlug, Slugify(s))
 }
 
-var sectionIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+var sectionIDPattern = lazyre.New(`^[a-z][a-z0-9_]*$`)
 
 // ValidSectionID reports whether s can name a team's extra section: lower-case
 // letters, digits and underscores, starting with a letter.

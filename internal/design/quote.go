@@ -1,11 +1,12 @@
 package design
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/designdoc-cli/designdoc/internal/lazyre"
 )
 
 // This file decides how one string is written in YAML so that it reads
@@ -68,8 +69,8 @@ func resolvesToNonString(s string) bool {
 }
 
 var (
-	numberLike    = regexp.MustCompile(`^[-+]?(\.?[0-9][0-9_]*([.:][0-9_]*)*([eE][-+]?[0-9]+)?|0[xXoObB][0-9a-fA-F_]+|\.(inf|Inf|INF|nan|NaN|NAN))$`)
-	timestampLike = regexp.MustCompile(`^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t]|$)`)
+	numberLike    = lazyre.New(`^[-+]?(\.?[0-9][0-9_]*([.:][0-9_]*)*([eE][-+]?[0-9]+)?|0[xXoObB][0-9a-fA-F_]+|\.(inf|Inf|INF|nan|NaN|NAN))$`)
+	timestampLike = lazyre.New(`^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t]|$)`)
 )
 
 // doubleQuoted writes s as a double-quoted YAML scalar, escaping every

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/designdoc-cli/designdoc/internal/lazyre"
 )
 
 // WithRendered returns the answers file data with its `rendered` record set
@@ -73,7 +74,7 @@ func renderedBlock(r Rendered, col int, eol string) string {
 	return b.String()
 }
 
-var plainSafe = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_./+-]*$`)
+var plainSafe = lazyre.New(`^[A-Za-z0-9_][A-Za-z0-9_./+-]*$`)
 
 // yamlScalar writes s as a YAML scalar that reads back as the same string.
 func yamlScalar(s string) string {

@@ -1,11 +1,11 @@
 package diagram
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/designdoc-cli/designdoc/internal/design"
+	"github.com/designdoc-cli/designdoc/internal/lazyre"
 )
 
 // crowsFeet maps a relation kind to Mermaid's ER notation, read from the
@@ -19,10 +19,10 @@ var crowsFeet = map[string]string{
 
 // Key markers, from what a field's note says.
 var (
-	primaryKey = regexp.MustCompile(`(?i)\bprimary[ -]key\b|\bpk\b`)
-	foreignKey = regexp.MustCompile(`(?i)\bforeign[ -]key\b|\bfk\b|\breferences\b`)
-	uniqueKey  = regexp.MustCompile(`(?i)\bunique\b|\buk\b`)
-	notUnique  = regexp.MustCompile(`(?i)\b(not|non)[ -]unique\b`)
+	primaryKey = lazyre.New(`(?i)\bprimary[ -]key\b|\bpk\b`)
+	foreignKey = lazyre.New(`(?i)\bforeign[ -]key\b|\bfk\b|\breferences\b`)
+	uniqueKey  = lazyre.New(`(?i)\bunique\b|\buk\b`)
+	notUnique  = lazyre.New(`(?i)\b(not|non)[ -]unique\b`)
 )
 
 // ER returns the core entities as a Mermaid ER diagram: each entity with
@@ -184,4 +184,4 @@ func identifier(s string, isType bool, fallback string) string {
 	return out
 }
 
-var keyWord = regexp.MustCompile(`(?i)^(pk|fk|uk)(\W|$)`)
+var keyWord = lazyre.New(`(?i)^(pk|fk|uk)(\W|$)`)

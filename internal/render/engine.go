@@ -13,7 +13,6 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -23,6 +22,7 @@ import (
 
 	"github.com/Masterminds/sprig/v3"
 
+	"github.com/designdoc-cli/designdoc/internal/lazyre"
 	"github.com/designdoc-cli/designdoc/templates"
 )
 
@@ -263,7 +263,7 @@ func funcMap() template.FuncMap {
 	return fm
 }
 
-var undefinedFunc = regexp.MustCompile(`function "([^"]+)" not defined`)
+var undefinedFunc = lazyre.New(`function "([^"]+)" not defined`)
 
 // templateError rewrites text/template's messages ("template: x:3: …")
 // into file:line: message, explaining sandboxed functions.

@@ -3,8 +3,9 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/designdoc-cli/designdoc/internal/lazyre"
 )
 
 // Kept blocks are hand-written text a doc carries from one render to the
@@ -55,7 +56,7 @@ func (e *KeptError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e
 // one has this text, and a doc without it (most are) needs no scan.
 func hasMarker(doc []byte) bool { return bytes.Contains(doc, []byte("designdoc:keep")) }
 
-var keptMarker = regexp.MustCompile(`^<!--\s*(/?)designdoc:keep\s+(\S+)\s*-->$`)
+var keptMarker = lazyre.New(`^<!--\s*(/?)designdoc:keep\s+(\S+)\s*-->$`)
 
 // Marker lines, as designdoc writes them.
 func openMarker(name string) string  { return "<!-- designdoc:keep " + name + " -->\n" }

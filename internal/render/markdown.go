@@ -2,11 +2,12 @@ package render
 
 import (
 	"bytes"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/designdoc-cli/designdoc/internal/lazyre"
 )
 
 // The Markdown helpers turn answer text into Markdown that renders as the
@@ -297,7 +298,7 @@ func runOf(s string, c byte) int {
 // The \x00 that Cell uses to mark line breaks ends a URL, like a space;
 // so does a code span's codeMark, and the \x01 Cell puts for a pipe, for
 // a bare URL.
-var inlineToken = regexp.MustCompile(`<https?://[^\s<>\x00\x{E001}]+>|\]\(https?://[^\s()\x00\x{E001}]*(?:\([^\s()\x00\x{E001}]*\)[^\s()\x00\x{E001}]*)*\)|https?://[^\s<>\x00\x01\x{E001}]+|[<>]`)
+var inlineToken = lazyre.New(`<https?://[^\s<>\x00\x{E001}]+>|\]\(https?://[^\s()\x00\x{E001}]*(?:\([^\s()\x00\x{E001}]*\)[^\s()\x00\x{E001}]*)*\)|https?://[^\s<>\x00\x01\x{E001}]+|[<>]`)
 
 // urlMark stands in for an autolink or a link target while emphasis is
 // made consistent around it, so that nothing inside a URL is ever read as
@@ -565,14 +566,14 @@ func Anchor(s string) string {
 }
 
 var (
-	listItem   = regexp.MustCompile(`^( *)([-*+]|\d{1,9}[.)])( +)(.*)$`)
-	bareMarker = regexp.MustCompile(`^([-*+]|\d{1,9}[.)])$`)
+	listItem   = lazyre.New(`^( *)([-*+]|\d{1,9}[.)])( +)(.*)$`)
+	bareMarker = lazyre.New(`^([-*+]|\d{1,9}[.)])$`)
 	// A link reference definition ([label]: url) would vanish from the doc.
-	linkDefinition = regexp.MustCompile(`^\[[^\]]*\]:`)
+	linkDefinition = lazyre.New(`^\[[^\]]*\]:`)
 	// A paragraph that is only emphasis reads as a heading to linters.
-	emphasisOnly = regexp.MustCompile(`^(\*{1,3})([^*\s](?:.*[^*\s])?)(\*{1,3})$`)
-	fenceStart   = regexp.MustCompile("^ *(```|~~~)")
-	setextLine   = regexp.MustCompile(`^ *(=+|-+|\*+|_+)[ =*_-]*$`)
+	emphasisOnly = lazyre.New(`^(\*{1,3})([^*\s](?:.*[^*\s])?)(\*{1,3})$`)
+	fenceStart   = lazyre.New("^ *(```|~~~)")
+	setextLine   = lazyre.New(`^ *(=+|-+|\*+|_+)[ =*_-]*$`)
 )
 
 // Text renders answer prose as Markdown paragraphs and lists: blank lines

@@ -1,10 +1,11 @@
 package render
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/designdoc-cli/designdoc/internal/lazyre"
 )
 
 func TestCell(t *testing.T) {
@@ -216,7 +217,7 @@ func TestLineStartExpressionsNeedTheirFirstBytes(t *testing.T) {
 		}
 		for _, tail := range tails {
 			s := string([]byte{byte(c)}) + tail
-			for _, re := range []*regexp.Regexp{linkDefinition, fenceStart, setextLine, bareMarker, listItem} {
+			for _, re := range []*lazyre.Regexp{linkDefinition, fenceStart, setextLine, bareMarker, listItem} {
 				if re.MatchString(s) {
 					t.Errorf("%s matches %q, which escapeLineStart passes through", re, s)
 				}

@@ -7,12 +7,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"text/template/parse"
 
 	"github.com/designdoc-cli/designdoc/internal/design"
+	"github.com/designdoc-cli/designdoc/internal/lazyre"
 	"github.com/designdoc-cli/designdoc/internal/safefile"
 )
 
@@ -136,7 +136,7 @@ func (e *Engine) unknown(name string) error {
 	return fmt.Errorf("%s; built-in templates: %s; or give the path of a .md.tmpl file", msg, strings.Join(names, ", "))
 }
 
-var leadingComment = regexp.MustCompile(`^\s*\{\{-?\s*/\*([\s\S]*?)\*/\s*-?\}\}`)
+var leadingComment = lazyre.New(`^\s*\{\{-?\s*/\*([\s\S]*?)\*/\s*-?\}\}`)
 
 // description is the first sentence of a template's leading comment.
 func description(src []byte) string {

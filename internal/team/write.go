@@ -2,13 +2,14 @@ package team
 
 import (
 	"bytes"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/designdoc-cli/designdoc/internal/lazyre"
 )
 
 // plainSafe is text YAML reads back unchanged without quotes.
-var plainSafe = regexp.MustCompile(`^[A-Za-z_./][A-Za-z0-9_./ -]*$`)
+var plainSafe = lazyre.New(`^[A-Za-z_./][A-Za-z0-9_./ -]*$`)
 
 // yamlText writes s as a YAML scalar, quoted when it needs to be.
 func yamlText(s string) string {
