@@ -18,6 +18,7 @@ var prefilters = []struct {
 	{"realtime", realtimeWords, realtimeStems},
 	{"retry", retryWords, retryStems},
 	{"multi-region", multiRegionWrite, multiRegionStems},
+	{"invalidation", invalidationWords, invalidationStems},
 }
 
 var prefilterCases = []string{
@@ -27,6 +28,9 @@ var prefilterCases = []string{
 	"puſh to the client",     // ſ folds to s for (?i)
 	"\u212aeep redelivering", // the Kelvin sign
 	"nothing to see here", "", "real", "region",
+	"a TTL of an hour", "entries EXPIRE", "Evicted by LRU", "LFU", "invalidated on every write", "Write-Behind",
+	"PURGE nightly", "DEL on update", "refreshed hourly", "reads may be stale", "Time-To-Live", "tiMe to live",
+	"Kel", // the Kelvin sign is not in any stem, but folds to k
 }
 
 var binaryCases = []string{"blob", "  BYTEA", "\tFiles", "Image[]", "ɓlob", "ﬁle", "varchar", "", " ", "picture_url", "Documents"}
