@@ -730,8 +730,8 @@ func cacheInvalidation(r *run) {
 // --- DD016
 
 var (
-	relationalTech   = re(`postgres|\bmysql\b|mariadb|sql server|\bmssql\b|\boracle\b|\baurora\b|\brds\b|sqlite|relational`)
-	distributedSQL   = re(`spanner|cockroach|yugabyte|\btidb\b|aurora (dsql|global)`)
+	relationalTech = re(`postgres|\bmysql\b|mariadb|sql server|\bmssql\b|\boracle\b|\baurora\b|\brds\b|sqlite|relational`)
+	distributedSQL = re(`spanner|cockroach|yugabyte|\btidb\b|aurora (dsql|global)`)
 	// Each way multiRegionWrite says it has multi, write or active in it;
 	// "region" alone was in every "home region" field of a large doc.
 	multiRegionStems = newStems("multi", "write", "active")

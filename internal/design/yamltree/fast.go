@@ -147,6 +147,7 @@ type fastParser struct {
 	strs      *interner  // copies the tree's strings, or nil
 	a         arena
 	kids      []*Node // children of the collections being built, as a stack
+	piece     bool    // parsing a piece of a sequence cut up by entriesInParallel
 }
 
 // scope is the block collection a node sits in (or the document). It
@@ -691,19 +692,32 @@ func (p *fastParser) blockSequence(indent, depth int, indentless bool, parent sc
 		sc = parent
 	}
 	base := len(p.kids)
+	if indentless || !p.entriesInParallel(indent, depth, sc) {
+		if !p.entries(indent, depth, indentless, sc) {
+			return nil, false
+		}
+	}
+	p.finish(s, base)
+	return s, true
+}
+
+// entries parses the entries of a block sequence at column indent, from
+// the '-' at p.pos, onto p.kids.
+func (p *fastParser) entries(indent, depth int, indentless bool, sc scope) bool {
 	for {
 		dash := p.pos
 		p.pos++ // '-'
 		item, ok := p.entry(indent, dash, depth+1, sc)
 		if !ok {
-			return nil, false
+			return false
 		}
 		p.kids = append(p.kids, item)
 		if p.ind < indent || (p.ind == indent && indentless && !p.isEntry(p.pos)) {
-			break
+			return true
 		}
 		if p.ind > indent {
-			return p.junk(p.pos, sc, true)
+			p.junk(p.pos, sc, true)
+			return false
 		}
 		if !p.isEntry(p.pos) {
 			// Content at the sequence's column that is not an entry: a
@@ -712,13 +726,12 @@ func (p *fastParser) blockSequence(indent, depth int, indentless bool, parent sc
 			// accepts a block scalar there.
 			empty := item.Kind == Scalar && item.Plain && item.Value == "" && item.Line < p.line
 			if p.badStart(p.pos) || (empty && (p.src[p.pos] == '|' || p.src[p.pos] == '>')) {
-				return nil, false
+				return false
 			}
-			return p.fail(p.pos, "", sc.unexpected(p.line), v3Expect{msgNoColon, p.line, 0}, v3Expect{msgNodeContent, 0, 0})
+			p.fail(p.pos, "", sc.unexpected(p.line), v3Expect{msgNoColon, p.line, 0}, v3Expect{msgNodeContent, 0, 0})
+			return false
 		}
 	}
-	p.finish(s, base)
-	return s, true
 }
 
 // entry parses a block sequence entry after the '-' at offset dash, in a
