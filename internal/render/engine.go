@@ -19,6 +19,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"text/template"
+	"text/template/parse"
 
 	"github.com/Masterminds/sprig/v3"
 
@@ -39,11 +40,24 @@ type Engine struct {
 	fsys     fs.FS              // where the built-ins were read from
 	files    map[string]string  // built-in name → its file in fsys
 	dir      string             // folder of custom templates, "" for none
+	// compiled are the built-in partials written out in Go (compiled.go),
+	// by the parse tree they stand in for.
+	compiled map[*parse.Tree]compiledPartial
 }
 
 // New parses the embedded templates.
 func New() (*Engine, error) {
-	return newEngine(templates.FS)
+	e, err := newEngine(templates.FS)
+	if err != nil {
+		return nil, err
+	}
+	e.compiled = compiledFor(func(name string) *parse.Tree {
+		if t := e.base.Lookup(name); t != nil {
+			return t.Tree
+		}
+		return nil
+	})
+	return e, nil
 }
 
 // NewWithDir is New with a folder of custom templates: dir/NAME.md.tmpl is
@@ -145,9 +159,10 @@ func (e *Engine) Partials() []string { return append([]string(nil), e.partials..
 
 // Template is a document template ready to execute.
 type Template struct {
-	Name string // built-in name, or the path of a custom template file
-	set  *template.Template
-	main string
+	Name     string // built-in name, or the path of a custom template file
+	set      *template.Template
+	main     string
+	compiled map[*parse.Tree]compiledPartial // see Engine.compiled
 }
 
 // IsPath reports whether a --template value names a file rather than a
@@ -177,7 +192,7 @@ func (e *Engine) Lookup(name string) (*Template, error) {
 			if b == name {
 				// Executing is safe for concurrent use, so built-ins share
 				// the parsed set.
-				return &Template{Name: name, set: e.base, main: name}, nil
+				return &Template{Name: name, set: e.base, main: name, compiled: e.compiled}, nil
 			}
 		}
 		return nil, e.unknown(name)
@@ -225,7 +240,7 @@ func (e *Engine) loadFile(file string) (*Template, error) {
 	if _, err := set.New(name).Parse(string(src)); err != nil {
 		return nil, templateError(err)
 	}
-	return &Template{Name: file, set: set, main: name}, nil
+	return &Template{Name: file, set: set, main: name, compiled: e.compiled}, nil
 }
 
 func unwrapPath(err error) error {
@@ -285,7 +300,7 @@ func (t *Template) Execute(v *View) ([]byte, error) {
 	// include and each need the set they run in, and a depth count of
 	// their own for this execution, so each execution gets a clone that
 	// knows both.
-	set, err := newExecutor(t.set, 0)
+	set, err := newExecutor(t.set, 0, t.compiled)
 	if err != nil {
 		return nil, err
 	}
@@ -303,18 +318,19 @@ const maxIncludeDepth = 64
 
 // executor runs a template set's include and each for one execution.
 type executor struct {
-	set   *template.Template
-	depth int
+	set      *template.Template
+	depth    int
+	compiled map[*parse.Tree]compiledPartial
 }
 
 // newExecutor clones set and gives the clone an include and an each of
 // its own, starting depth deep, and returns the clone.
-func newExecutor(set *template.Template, depth int) (*template.Template, error) {
+func newExecutor(set *template.Template, depth int, compiled map[*parse.Tree]compiledPartial) (*template.Template, error) {
 	clone, err := set.Clone()
 	if err != nil {
 		return nil, err
 	}
-	x := &executor{set: clone, depth: depth}
+	x := &executor{set: clone, depth: depth, compiled: compiled}
 	clone.Funcs(template.FuncMap{"include": x.include, "each": x.each})
 	return clone, nil
 }
@@ -357,13 +373,28 @@ func (x *executor) each(name string, list any) (string, error) {
 		return "", fmt.Errorf("each %q: wants a list, not %T", name, list)
 	}
 	n := items.Len()
+	// write renders item i with the set given; a built-in partial written
+	// out in Go needs none.
+	write := func(set *template.Template, b *strings.Builder, i int) error {
+		return set.ExecuteTemplate(b, name, items.Index(i).Interface())
+	}
+	compiled := false
+	if t := x.set.Lookup(name); t != nil && x.compiled[t.Tree] != nil {
+		if w, ok := x.compiled[t.Tree](list); ok {
+			write = func(_ *template.Template, b *strings.Builder, i int) error {
+				w(b, i)
+				return nil
+			}
+			compiled = true
+		}
+	}
 	workers := min(runtime.GOMAXPROCS(0), n/eachChunk)
 	if workers < 2 {
 		x.depth++
 		defer func() { x.depth-- }()
 		var b strings.Builder
 		for i := 0; i < n; i++ {
-			if err := x.set.ExecuteTemplate(&b, name, items.Index(i).Interface()); err != nil {
+			if err := write(x.set, &b, i); err != nil {
 				return "", err
 			}
 		}
@@ -375,9 +406,12 @@ func (x *executor) each(name string, list any) (string, error) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
-		set, err := newExecutor(x.set, x.depth+1)
-		if err != nil {
-			return "", err
+		set := x.set
+		if !compiled {
+			var err error
+			if set, err = newExecutor(x.set, x.depth+1, x.compiled); err != nil {
+				return "", err
+			}
 		}
 		wg.Add(1)
 		go func() {
@@ -386,7 +420,7 @@ func (x *executor) each(name string, list any) (string, error) {
 			for c := int(next.Add(1) - 1); c < chunks; c = int(next.Add(1) - 1) {
 				b.Reset()
 				for i := c * eachChunk; i < min(n, (c+1)*eachChunk); i++ {
-					if err := set.ExecuteTemplate(&b, name, items.Index(i).Interface()); err != nil {
+					if err := write(set, &b, i); err != nil {
 						errs[c] = err
 						break
 					}

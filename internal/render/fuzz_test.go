@@ -66,6 +66,13 @@ func FuzzLoadRender(f *testing.F) {
 			if err != nil || !bytes.Equal(md, again) {
 				t.Fatalf("%s: rendering the same answers twice gave different docs (%v)", tmpl.Name, err)
 			}
+			// The Go writers of the built-in partials give what the
+			// partials give through text/template.
+			plain := *tmpl
+			plain.compiled = nil
+			if want, err := plain.Execute(view()); err != nil || !bytes.Equal(md, want) {
+				t.Fatalf("%s: the compiled partials differ from the templates (%v):\n%s", tmpl.Name, err, firstDiff(string(want), string(md)))
+			}
 		}
 	})
 }
