@@ -125,6 +125,8 @@ var inlineCases = []string{
 	"* not a bullet * and _ lone _",
 	"p99 < 100 ms > 50 ms",
 	"_see https://x.io_",
+	"_!_0_!_!_ and _!_a_!_",
+	"__a_ b_ and _a __b__ c_ and _(_a_)_",
 }
 
 func TestInlineShowsTheAnswer(t *testing.T) {

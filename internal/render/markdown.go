@@ -405,25 +405,8 @@ func escapeStrayTicks(s string) string {
 // the same, so snake_case, é_a_é and 日本_語_ stay as written.
 func normalizeEmphasis(s string) string {
 	b := []byte(s) // underscores become asterisks in place
-	type run struct{ start, n int }
-	var runs []run
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			if i+1 < len(s) && isASCIIPunct(s[i+1]) {
-				i++ // an escaped character is no delimiter
-			}
-		case '_':
-			n := runOf(s[i:], '_')
-			runs = append(runs, run{i, n})
-			i += n - 1
-		}
-	}
-	for k := 0; k+1 < len(runs); k++ {
-		o, c := runs[k], runs[k+1]
-		if o.n > 2 || c.n != o.n || !underscoreOpens(s, o.start, o.n) || !underscoreCloses(s, c.start, c.n) {
-			continue
-		}
+	for _, p := range underscorePairs(s) {
+		o, c := p.open, p.close
 		// Neither asterisk may join a run of them, and an asterisk inside
 		// would pair with the new ones. (A lone asterisk before the pair
 		// can still pair with the new opener: *000!_!_ reads as *000!*
@@ -436,7 +419,6 @@ func normalizeEmphasis(s string) string {
 		for j := 0; j < o.n; j++ {
 			b[o.start+j], b[c.start+j] = '*', '*'
 		}
-		k++
 	}
 	s = string(b)
 	var out strings.Builder
@@ -462,18 +444,109 @@ func normalizeEmphasis(s string) string {
 	return out.String()
 }
 
-// underscoreOpens and underscoreCloses apply CommonMark's rules for a run
-// of n underscores at s[i:]: it opens emphasis when it is not followed by
-// white space and is preceded by white space, punctuation or nothing
-// (inside a word it never does); closing is the mirror image.
-func underscoreOpens(s string, i, n int) bool {
-	before, after := runeBefore(s, i), runeAfter(s, i+n)
-	return !isSpaceAt(after) && (isSpaceAt(before) || isPunctRune(before))
+// delimRun is a run of n underscores at start.
+type delimRun struct{ start, n int }
+
+// emphasisPair is an opening and a closing run that CommonMark makes one
+// emphasis (n 1) or strong emphasis (n 2) of, each run wholly used by it.
+type emphasisPair struct{ open, close delimRun }
+
+// underscorePairs finds the underscore runs of s that CommonMark pairs
+// into emphasis, with its algorithm for processing emphasis: each closer,
+// in order, takes the nearest opener it may pair with (the rule of 3
+// included), one or two underscores from each, and openers between them
+// are dropped. Only pairs that use both runs whole are reported: a run
+// split between emphases (__a_ b_, ___c___) keeps its underscores.
+// openersBottom, as in the spec, keeps the search linear.
+func underscorePairs(s string) []emphasisPair {
+	type delim struct {
+		delimRun
+		left              int // underscores not yet used
+		canOpen, canClose bool
+		pairs             int // emphases it takes part in
+	}
+	var runs []delim
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			if i+1 < len(s) && isASCIIPunct(s[i+1]) {
+				i++ // an escaped character is no delimiter
+			}
+		case '_':
+			n := runOf(s[i:], '_')
+			canOpen, canClose := underscoreFlanks(s, i, n)
+			runs = append(runs, delim{delimRun{i, n}, n, canOpen, canClose, 0})
+			i += n - 1
+		}
+	}
+	var (
+		stack   []int // runs that may still open, oldest first
+		bottom  [6]int
+		matched []struct{ o, c, n int }
+	)
+	for i := range runs {
+		c := &runs[i]
+		if c.canClose {
+			for c.left > 0 {
+				key := c.n % 3
+				if c.canOpen {
+					key += 3
+				}
+				found := -1
+				for j := len(stack) - 1; j >= bottom[key]; j-- {
+					o := &runs[stack[j]]
+					if (o.canClose || c.canOpen) && (o.n+c.n)%3 == 0 && c.n%3 != 0 {
+						continue // the rule of 3
+					}
+					found = j
+					break
+				}
+				if found < 0 {
+					bottom[key] = len(stack)
+					break
+				}
+				o := &runs[stack[found]]
+				use := 1
+				if o.left >= 2 && c.left >= 2 {
+					use = 2
+				}
+				o.left, c.left = o.left-use, c.left-use
+				o.pairs++
+				c.pairs++
+				matched = append(matched, struct{ o, c, n int }{stack[found], i, use})
+				stack = stack[:found+1] // the openers between are dropped
+				if o.left == 0 {
+					stack = stack[:found]
+				}
+				for k := range bottom {
+					bottom[k] = min(bottom[k], len(stack))
+				}
+			}
+		}
+		if c.canOpen && c.left > 0 {
+			stack = append(stack, i)
+		}
+	}
+	var pairs []emphasisPair
+	for _, m := range matched {
+		o, c := runs[m.o], runs[m.c]
+		if o.pairs == 1 && c.pairs == 1 && o.n == m.n && c.n == m.n {
+			pairs = append(pairs, emphasisPair{o.delimRun, c.delimRun})
+		}
+	}
+	return pairs
 }
 
-func underscoreCloses(s string, i, n int) bool {
+// underscoreFlanks applies CommonMark's rules for a run of n underscores
+// at s[i:]: whether it may open and whether it may close emphasis. Inside
+// a word it does neither; next to punctuation it may do both.
+func underscoreFlanks(s string, i, n int) (canOpen, canClose bool) {
 	before, after := runeBefore(s, i), runeAfter(s, i+n)
-	return !isSpaceAt(before) && (isSpaceAt(after) || isPunctRune(after))
+	bSpace, aSpace := isSpaceAt(before), isSpaceAt(after)
+	bPunct, aPunct := isPunctRune(before), isPunctRune(after)
+	left := !aSpace && (!aPunct || bSpace || bPunct)
+	right := !bSpace && (!bPunct || aSpace || aPunct)
+	return left && (!right || bPunct), right && (!left || aPunct)
 }
 
 // noRune stands for the start or end of the text, which CommonMark

@@ -32,6 +32,8 @@ func TestCell(t *testing.T) {
 		{"{{ env \"HOME\" }}", "{{ env \"HOME\" }}"},
 		{"tab\there", "tab here"},
 		{"_a_ _b_ __c__ snake_case_name", "*a* *b* **c** snake_case_name"},
+		{"_!_0_!_!_", "*!*0*!*!_"},
+		{"_(_a_)_ __a_ b_", "*(*a*)* __a_ b_"},
 		{"* not a bullet * and ___", `\* not a bullet \* and \_\_\_`},
 	}
 	for _, tt := range tests {
