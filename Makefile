@@ -70,7 +70,7 @@ bench-prompt: build ## time to the first interview question in a pseudo-terminal
 golden: ## rewrite the golden docs in examples/ and internal/render/testdata/golden/ (review the diff!)
 	$(GO) test ./internal/render -run=Golden -update
 
-check-docs: ## markdownlint-cli2 and mermaid-cli over the examples, the stress doc and 8 random hostile-diagram docs; 300 random hostile docs linted only
+check-docs: ## markdownlint-cli2 and mermaid-cli over the examples, the stress doc, the golden docs and 8 random hostile-diagram docs; 500 random hostile docs linted only
 	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
 	LINT_CORPUS=$$d DIAGRAM_CORPUS=$$d $(GO) test -count=1 ./internal/render -run '^Test(Lint|Diagram)Corpus$$' >/dev/null && \
 	scripts/check-docs.sh examples/*.md testdata/stress/*.md internal/render/testdata/golden/*/*.md "$$d"/diagrams-*.md --lint-only "$$d"/random-*.md

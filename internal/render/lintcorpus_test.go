@@ -10,8 +10,9 @@ import (
 	"github.com/designdoc-cli/designdoc/internal/design"
 )
 
-// TestLintCorpus writes 300 docs rendered from random mixes of the
-// Markdown that answers could contain (headings, fences, lists of every
+// TestLintCorpus writes 300 design docs (and, for every third, the doc
+// in each other built-in template: 500 files) rendered from random mixes
+// of the Markdown that answers could contain (headings, fences, lists of every
 // kind, HTML, URLs, emphasis in both styles, tables, link definitions)
 // into $LINT_CORPUS, for `make check-docs` to lint: every one must pass
 // markdownlint like the examples do. Without $LINT_CORPUS it is skipped.
