@@ -206,7 +206,8 @@ func newRun(opts *NewOptions) error {
 	switch {
 	case opts.DryRun:
 		if numbered && !resumedInPlace {
-			answersPath, docPath = settings.DocsDir+"/<next number>"+answersSuffix, settings.DocsDir+"/<next number>.md"
+			dir := relToWorkingDir(settings.DocsDir)
+			answersPath, docPath = dir+"/<next number>"+answersSuffix, dir+"/<next number>.md"
 		}
 	case resumedInPlace:
 		answersPath, docPath = opts.Answers, docBeside(opts.Answers)

@@ -99,6 +99,8 @@ func claimNumbered(s team.Settings, doc *design.Doc, number int) (answers, docPa
 		return "", "", nil, err
 	}
 	doc.Number = num
+	// Messages name the files as the user would type them from here.
+	docPath = relToWorkingDir(docPath)
 	return team.AnswersPath(docPath), docPath, release, nil
 }
 
