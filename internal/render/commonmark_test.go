@@ -127,6 +127,7 @@ var inlineCases = []string{
 	"_see https://x.io_",
 	"_!_0_!_!_ and _!_a_!_",
 	"__a_ b_ and _a __b__ c_ and _(_a_)_",
+	"http://0.0\v0 and more",
 }
 
 func TestInlineShowsTheAnswer(t *testing.T) {

@@ -295,10 +295,11 @@ func runOf(s string, c byte) int {
 
 // inlineToken finds, in order of preference: an autolink the user wrote,
 // the target of a Markdown link, a bare URL, or an angle bracket.
-// The \x00 that Cell uses to mark line breaks ends a URL, like a space;
-// so does a code span's codeMark, and the \x01 Cell puts for a pipe, for
-// a bare URL.
-var inlineToken = lazyre.New(`<https?://[^\s<>\x00\x{E001}]+>|\]\(https?://[^\s()\x00\x{E001}]*(?:\([^\s()\x00\x{E001}]*\)[^\s()\x00\x{E001}]*)*\)|https?://[^\s<>\x00\x01\x{E001}]+|[<>]`)
+// A URL ends at a space or an ASCII control character, as CommonMark's
+// autolinks and link destinations do (\s alone would let \v in); the
+// \x00 that Cell uses to mark line breaks is one. So does a code span's
+// codeMark end one, and for a bare URL the \x01 Cell puts for a pipe.
+var inlineToken = lazyre.New(`<https?://[^\x00\x02-\x20\x7f<>\x{E001}]+>|\]\(https?://[^\x00\x02-\x20\x7f()\x{E001}]*(?:\([^\x00\x02-\x20\x7f()\x{E001}]*\)[^\x00\x02-\x20\x7f()\x{E001}]*)*\)|https?://[^\x00-\x20\x7f<>\x{E001}]+|[<>]`)
 
 // urlMark stands in for an autolink or a link target while emphasis is
 // made consistent around it, so that nothing inside a URL is ever read as
