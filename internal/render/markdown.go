@@ -464,7 +464,6 @@ func underscorePairs(s string) []emphasisPair {
 		delimRun
 		left              int // underscores not yet used
 		canOpen, canClose bool
-		pairs             int // emphases it takes part in
 	}
 	var runs []delim
 	for i := 0; i < len(s); i++ {
@@ -476,7 +475,7 @@ func underscorePairs(s string) []emphasisPair {
 		case '_':
 			n := runOf(s[i:], '_')
 			canOpen, canClose := underscoreFlanks(s, i, n)
-			runs = append(runs, delim{delimRun{i, n}, n, canOpen, canClose, 0})
+			runs = append(runs, delim{delimRun{i, n}, n, canOpen, canClose})
 			i += n - 1
 		}
 	}
@@ -512,8 +511,6 @@ func underscorePairs(s string) []emphasisPair {
 					use = 2
 				}
 				o.left, c.left = o.left-use, c.left-use
-				o.pairs++
-				c.pairs++
 				matched = append(matched, struct{ o, c, n int }{stack[found], i, use})
 				stack = stack[:found+1] // the openers between are dropped
 				if o.left == 0 {
@@ -530,8 +527,9 @@ func underscorePairs(s string) []emphasisPair {
 	}
 	var pairs []emphasisPair
 	for _, m := range matched {
+		// A pair that takes a whole run is the only one that run is in.
 		o, c := runs[m.o], runs[m.c]
-		if o.pairs == 1 && c.pairs == 1 && o.n == m.n && c.n == m.n {
+		if o.n == m.n && c.n == m.n {
 			pairs = append(pairs, emphasisPair{o.delimRun, c.delimRun})
 		}
 	}
