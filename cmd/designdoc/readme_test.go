@@ -16,9 +16,9 @@ import (
 // holds the output to the README, so the tour stays true. Each runs in a
 // fresh folder holding the bundled examples and the README's own
 // feed.designdoc.yaml (and a copy of the URL shortener's answers when the
-// command names them there), with no team or user config. In the README, a line
-// that is only "…" stands for any number of lines; stdout and stderr are
-// read as one stream, as a terminal shows them.
+// command names them there), with no team or user config. In the README,
+// a line that is only "…" stands for any number of lines; stdout and
+// stderr are read as one stream, as a terminal shows them.
 func TestReadmeTour(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {

@@ -211,7 +211,7 @@ func relToWorkingDir(p string) string {
 	if err != nil {
 		return p
 	}
-	if rel, err := filepath.Rel(wd, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if rel, err := filepath.Rel(wd, p); err == nil && filepath.IsLocal(rel) {
 		return rel
 	}
 	return p
